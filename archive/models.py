@@ -1,0 +1,1 @@
+"""The archive: nominations, cases, journal entries. Built in issue 6."""

@@ -1,0 +1,237 @@
+"""The forum: rooms hold topics, topics hold threads, threads hold posts."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce, Greatest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+
+
+class Room(models.Model):
+    """A space with an access policy. The open "Erfaringsforum" is one room.
+
+    Open rooms are visible to every employee. Closed rooms are visible only to
+    those granted ``view_room`` through django-guardian, directly or through an
+    org-unit group; ``people.access`` is the only module that reads the grants.
+    """
+
+    class Kind(models.TextChoices):
+        OPEN = "open", _("Åpent")
+        CLOSED = "closed", _("Lukket")
+
+    name = models.CharField(_("navn"), max_length=200)
+    slug = models.SlugField(_("kortnavn i adressen"), max_length=100, unique=True)
+    kind = models.CharField(_("tilgang"), max_length=10, choices=Kind.choices, default=Kind.OPEN)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    position = models.PositiveIntegerField(_("rekkefølge"), default=0)
+    created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("rom")
+        verbose_name_plural = _("rom")
+        ordering = ["position", "name"]
+        permissions = [
+            ("post_in_room", _("Kan skrive i rommet")),
+            ("moderate_room", _("Kan moderere i rommet")),
+            ("manage_room", _("Kan administrere rommets medlemmer")),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_open(self):
+        return self.kind == self.Kind.OPEN
+
+    def get_absolute_url(self):
+        return reverse("forum:room", kwargs={"room_slug": self.slug})
+
+
+class RoomUserObjectPermission(UserObjectPermissionBase):
+    """Direct foreign-key permission table (guardian's fast path, no generic FK)."""
+
+    content_object = models.ForeignKey(Room, on_delete=models.CASCADE)
+
+
+class RoomGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Room, on_delete=models.CASCADE)
+
+
+class Topic(models.Model):
+    """A subject area inside a room (tema), quality-assured by its moderators."""
+
+    room = models.ForeignKey(Room, verbose_name=_("rom"), on_delete=models.PROTECT, related_name="topics")
+    name = models.CharField(_("navn"), max_length=200)
+    slug = models.SlugField(_("kortnavn i adressen"), max_length=100)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    moderators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderatorer"),
+        related_name="moderated_topics",
+        blank=True,
+    )
+    position = models.PositiveIntegerField(_("rekkefølge"), default=0)
+    thread_count = models.PositiveIntegerField(default=0, editable=False)
+    post_count = models.PositiveIntegerField(default=0, editable=False)
+    last_post_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("tema")
+        verbose_name_plural = _("temaer")
+        ordering = ["room", "position", "name"]
+        constraints = [models.UniqueConstraint(fields=["room", "slug"], name="topic_unique_slug_per_room")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("forum:topic", kwargs={"room_slug": self.room.slug, "topic_slug": self.slug})
+
+
+class ThreadQuerySet(models.QuerySet):
+    def listing_order(self):
+        return self.order_by("-is_pinned", F("last_post_at").desc(nulls_last=True), "-id")
+
+    def questions(self):
+        return self.filter(kind=Thread.Kind.QUESTION)
+
+
+class Thread(models.Model):
+    """A discussion (tråd). Kind "question" is a regulation question (veiledning)."""
+
+    class Kind(models.TextChoices):
+        DISCUSSION = "discussion", _("Diskusjon")
+        QUESTION = "question", _("Spørsmål")
+        IDEA = "idea", _("Forslag")
+
+    topic = models.ForeignKey(Topic, verbose_name=_("tema"), on_delete=models.PROTECT, related_name="threads")
+    title = models.CharField(_("tittel"), max_length=200)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.DISCUSSION)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("forfatter"), on_delete=models.PROTECT, related_name="threads"
+    )
+    created_at = models.DateTimeField(_("opprettet"), default=timezone.now, db_index=True)
+    last_post_at = models.DateTimeField(_("siste innlegg"), default=timezone.now)
+    last_post_author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    post_count = models.PositiveIntegerField(_("antall innlegg"), default=0)
+    is_pinned = models.BooleanField(_("festet"), default=False)
+    is_locked = models.BooleanField(_("låst"), default=False)
+
+    objects = ThreadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tråd")
+        verbose_name_plural = _("tråder")
+        indexes = [
+            models.Index(fields=["topic", "-is_pinned", "-last_post_at"], name="thread_listing_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("forum:thread", kwargs={"thread_id": self.pk})
+
+
+class Post(models.Model):
+    """A message (innlegg). Markdown source is kept beside its sanitised HTML.
+
+    ``body_html`` is derived: ``forum.markup.render`` produces it, and
+    ``markup_version`` says which rules did, so ``manage.py rerender_posts``
+    can refresh posts when the allow-list changes.
+    """
+
+    thread = models.ForeignKey(Thread, verbose_name=_("tråd"), on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("forfatter"), on_delete=models.PROTECT, related_name="posts"
+    )
+    position = models.PositiveIntegerField(_("nummer i tråden"))
+    body = models.TextField(_("tekst"))
+    body_html = models.TextField(editable=False)
+    markup_version = models.PositiveSmallIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(_("skrevet"), default=timezone.now)
+    edited_at = models.DateTimeField(_("endret"), null=True, blank=True)
+    revision_count = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("innlegg")
+        verbose_name_plural = _("innlegg")
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "position"], name="post_unique_position"),
+        ]
+        indexes = [models.Index(fields=["author", "-created_at"], name="post_author_recent_idx")]
+
+    def __str__(self):
+        return f"{self.thread} #{self.position}"
+
+    @property
+    def is_first(self):
+        return self.position == 1
+
+    def get_absolute_url(self):
+        from forum.services import post_url
+
+        return post_url(self)
+
+
+class PostRevision(models.Model):
+    """An earlier text of a post. Every edit stores the text it replaced."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    body = models.TextField()
+    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    was_written_at = models.DateTimeField(help_text="When the replaced text was written.")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("tidligere versjon")
+        verbose_name_plural = _("tidligere versjoner")
+
+
+class ThreadRead(models.Model):
+    """How far a person has read a thread: unread if the thread moved on since."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="reads")
+    read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "thread"], name="threadread_unique")]
+
+
+class TopicRead(models.Model):
+    """"Mark all as read" for a topic: threads older than ``read_at`` count as read."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="reads")
+    read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "topic"], name="topicread_unique")]
+
+
+def unread_condition(user):
+    """Q for threads that are unread for ``user``: used by listings and counters.
+
+    A thread is unread when it moved on after the latest of: the person's own
+    read marker, the topic's "mark all read", and the day they joined.
+    (Each term is coalesced because SQLite's MAX() is NULL if any argument is.)
+    """
+    joined = models.Value(user.date_joined)
+    thread_read = models.Subquery(
+        ThreadRead.objects.filter(user=user, thread=models.OuterRef("pk")).values("read_at")[:1]
+    )
+    topic_read = models.Subquery(
+        TopicRead.objects.filter(user=user, topic=models.OuterRef("topic_id")).values("read_at")[:1]
+    )
+    return Q(
+        last_post_at__gt=Greatest(Coalesce(thread_read, joined), Coalesce(topic_read, joined), joined)
+    )

@@ -1,0 +1,130 @@
+"""Forum rules: starting threads, replying, editing, reading.
+
+Each function is keyword-only, atomic, checks access through ``people.access``
+and keeps counters right with ``F()`` updates on locked rows.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import BooleanField, Case, F, When
+from django.urls import reverse
+from django.utils import timezone
+
+from people import access
+
+from . import markup
+from .models import Post, PostRevision, Thread, ThreadRead, Topic, TopicRead, unread_condition
+
+
+def post_url(post: Post) -> str:
+    """Link to a post on the page of its thread where it appears."""
+    page = (post.position - 1) // settings.POSTS_PER_PAGE + 1
+    url = reverse("forum:thread", kwargs={"thread_id": post.thread_id})
+    return f"{url}?page={page}#post-{post.position}" if page > 1 else f"{url}#post-{post.position}"
+
+
+def _new_post(*, thread: Thread, author, body: str, position: int, at) -> Post:
+    return Post.objects.create(
+        thread=thread,
+        author=author,
+        position=position,
+        body=body,
+        body_html=markup.render(body),
+        markup_version=markup.MARKUP_VERSION,
+        created_at=at,
+    )
+
+
+@transaction.atomic
+def thread_start(*, topic: Topic, author, title: str, body: str, kind: str = Thread.Kind.DISCUSSION) -> Thread:
+    access.check_post(author, topic)
+    now = timezone.now()
+    thread = Thread.objects.create(
+        topic=topic,
+        title=title.strip(),
+        kind=kind,
+        author=author,
+        created_at=now,
+        last_post_at=now,
+        last_post_author=author,
+        post_count=1,
+    )
+    _new_post(thread=thread, author=author, body=body, position=1, at=now)
+    Topic.objects.filter(pk=topic.pk).update(
+        thread_count=F("thread_count") + 1, post_count=F("post_count") + 1, last_post_at=now
+    )
+    ThreadRead.objects.update_or_create(user=author, thread=thread, defaults={"read_at": now})
+    return thread
+
+
+@transaction.atomic
+def post_reply(*, thread: Thread, author, body: str) -> Post:
+    # Lock the thread row: positions are numbered without gaps and counters stay exact.
+    locked = Thread.objects.select_for_update().select_related("topic").get(pk=thread.pk)
+    access.check_post(author, locked)
+    now = timezone.now()
+    post = _new_post(thread=locked, author=author, body=body, position=locked.post_count + 1, at=now)
+    Thread.objects.filter(pk=locked.pk).update(
+        post_count=F("post_count") + 1, last_post_at=now, last_post_author=author
+    )
+    Topic.objects.filter(pk=locked.topic_id).update(post_count=F("post_count") + 1, last_post_at=now)
+    ThreadRead.objects.update_or_create(user=author, thread=locked, defaults={"read_at": now})
+    return post
+
+
+@transaction.atomic
+def post_edit(*, post: Post, by, body: str) -> Post:
+    """Change a post's text; the text it replaces is kept as a revision."""
+    access.check_edit_post(by, post)
+    if body == post.body:
+        return post
+    now = timezone.now()
+    PostRevision.objects.create(
+        post=post, body=post.body, edited_by=by, created_at=now, was_written_at=post.edited_at or post.created_at
+    )
+    post.body = body
+    post.body_html = markup.render(body)
+    post.markup_version = markup.MARKUP_VERSION
+    post.edited_at = now
+    post.revision_count = F("revision_count") + 1
+    post.save(update_fields=["body", "body_html", "markup_version", "edited_at", "revision_count"])
+    post.refresh_from_db(fields=["revision_count"])
+    return post
+
+
+def thread_mark_read(*, thread: Thread, user) -> None:
+    if user.is_authenticated:
+        ThreadRead.objects.update_or_create(user=user, thread=thread, defaults={"read_at": thread.last_post_at})
+
+
+def topic_mark_read(*, topic: Topic, user) -> None:
+    TopicRead.objects.update_or_create(user=user, topic=topic, defaults={"read_at": timezone.now()})
+
+
+def posts_rerender(*, batch_size: int = 500) -> int:
+    """Re-render posts stored with older markup rules. Returns how many changed."""
+    changed = 0
+    stale = Post.objects.filter(markup_version__lt=markup.MARKUP_VERSION).only("id", "body")
+    batch = []
+    for post in stale.iterator(chunk_size=batch_size):
+        post.body_html = markup.render(post.body)
+        post.markup_version = markup.MARKUP_VERSION
+        batch.append(post)
+        if len(batch) >= batch_size:
+            changed += Post.objects.bulk_update(batch, ["body_html", "markup_version"])
+            batch = []
+    if batch:
+        changed += Post.objects.bulk_update(batch, ["body_html", "markup_version"])
+    return changed
+
+
+def threads_recent_for(user, limit: int = 15):
+    """The newest activity the person may see, unread ones marked."""
+    return (
+        access.threads_visible_to(user)
+        .select_related("topic__room", "last_post_author__org_unit")
+        .annotate(is_unread=Case(When(unread_condition(user), then=True), default=False, output_field=BooleanField()))
+        .order_by("-last_post_at")[:limit]
+    )

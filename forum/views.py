@@ -1,0 +1,199 @@
+"""Forum pages. Each view: load from a visible queryset → check → service → render."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, Case, Count, OuterRef, Prefetch, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from people import access
+
+from . import markup, services
+from .forms import PostEditForm, ReplyForm, ThreadForm
+from .models import Thread, Topic, unread_condition
+
+
+def _page(request, queryset, per_page):
+    paginator = Paginator(queryset, per_page)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return page_obj, paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+def _topics_with_unread(user, topics):
+    """Annotate topics with the number of threads unread for ``user``, in the same query."""
+    unread = (
+        Thread.objects.filter(topic=OuterRef("pk"))
+        .filter(unread_condition(user))
+        .order_by()
+        .values("topic")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return topics.annotate(unread_count=Coalesce(Subquery(unread), Value(0)))
+
+
+def _get_topic(user, room_slug, topic_slug):
+    return get_object_or_404(
+        access.topics_visible_to(user).select_related("room"), room__slug=room_slug, slug=topic_slug
+    )
+
+
+def _get_thread(user, thread_id):
+    return get_object_or_404(
+        access.threads_visible_to(user).select_related("topic__room", "author__org_unit"), pk=thread_id
+    )
+
+
+def _get_post(user, post_id):
+    return get_object_or_404(
+        access.posts_visible_to(user).select_related("thread__topic__room", "author__org_unit"), pk=post_id
+    )
+
+
+@login_required
+def forum_index(request):
+    rooms = access.rooms_visible_to(request.user).prefetch_related(
+        Prefetch(
+            "topics",
+            queryset=_topics_with_unread(request.user, Topic.objects.order_by("position", "name")),
+        )
+    )
+    return render(request, "forum/forum_index.html", {"rooms": rooms})
+
+
+@login_required
+def room_detail(request, room_slug):
+    room = get_object_or_404(access.rooms_visible_to(request.user), slug=room_slug)
+    topics = _topics_with_unread(request.user, room.topics.order_by("position", "name"))
+    return render(request, "forum/room.html", {"room": room, "topics": topics})
+
+
+@login_required
+def topic_detail(request, room_slug, topic_slug):
+    topic = _get_topic(request.user, room_slug, topic_slug)
+    threads = (
+        topic.threads.listing_order()
+        .select_related("author__org_unit", "last_post_author__org_unit")
+        .annotate(is_unread=Case(When(unread_condition(request.user), then=True), default=False, output_field=BooleanField()))
+    )
+    page_obj, page_range = _page(request, threads, settings.THREADS_PER_PAGE)
+    return render(
+        request,
+        "forum/topic.html",
+        {
+            "topic": topic,
+            "room": topic.room,
+            "page_obj": page_obj,
+            "page_range": page_range,
+            "moderators": topic.moderators.select_related("org_unit"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def topic_mark_read(request, room_slug, topic_slug):
+    topic = _get_topic(request.user, room_slug, topic_slug)
+    services.topic_mark_read(topic=topic, user=request.user)
+    messages.success(request, _("Alle tråder i %(topic)s er merket som lest.") % {"topic": topic.name})
+    return redirect(topic)
+
+
+@login_required
+def thread_new(request, room_slug, topic_slug):
+    topic = _get_topic(request.user, room_slug, topic_slug)
+    access.check_post(request.user, topic)
+    form = ThreadForm(request.POST or None, initial={"kind": request.GET.get("kind", Thread.Kind.DISCUSSION)})
+    if request.method == "POST" and form.is_valid():
+        thread = services.thread_start(topic=topic, author=request.user, **form.cleaned_data)
+        messages.success(request, _("Tråden er opprettet."))
+        return redirect(thread)
+    status = 400 if form.is_bound else 200
+    return render(request, "forum/thread_new.html", {"topic": topic, "room": topic.room, "form": form}, status=status)
+
+
+@login_required
+def thread_detail(request, thread_id):
+    thread = _get_thread(request.user, thread_id)
+    posts = thread.posts.select_related("author__org_unit")
+    page_obj, page_range = _page(request, posts, settings.POSTS_PER_PAGE)
+    services.thread_mark_read(thread=thread, user=request.user)
+    reply_form = None
+    if access.can_post(request.user, thread):
+        reply_form = ReplyForm(initial={"body": _quoted_body(request, thread)})
+    return render(
+        request,
+        "forum/thread.html",
+        {
+            "thread": thread,
+            "topic": thread.topic,
+            "room": thread.topic.room,
+            "page_obj": page_obj,
+            "page_range": page_range,
+            "reply_form": reply_form,
+            "post_blocked_reason": "" if reply_form else access.post_blocked_reason(request.user, thread),
+        },
+    )
+
+
+def _quoted_body(request, thread):
+    """Prefill the reply with a quote of ``?quote=<post id>`` from the same thread."""
+    quote_id = request.GET.get("quote", "")
+    if not quote_id.isdigit():
+        return ""
+    post = thread.posts.select_related("author").filter(pk=int(quote_id)).first()
+    return markup.quote(post.body, post.author.get_full_name()) if post else ""
+
+
+@login_required
+@require_POST
+def thread_reply(request, thread_id):
+    thread = _get_thread(request.user, thread_id)
+    access.check_post(request.user, thread)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        post = services.post_reply(thread=thread, author=request.user, body=form.cleaned_data["body"])
+        messages.success(request, _("Svaret ditt er publisert."))
+        return redirect(services.post_url(post))
+    # Show the thread's last page with the reply form and the text as typed.
+    posts = thread.posts.select_related("author__org_unit")
+    paginator = Paginator(posts, settings.POSTS_PER_PAGE)
+    page_obj = paginator.get_page(paginator.num_pages)
+    return render(
+        request,
+        "forum/thread.html",
+        {
+            "thread": thread,
+            "topic": thread.topic,
+            "room": thread.topic.room,
+            "page_obj": page_obj,
+            "page_range": paginator.get_elided_page_range(page_obj.number),
+            "reply_form": form,
+        },
+        status=400,
+    )
+
+
+@login_required
+def post_edit(request, post_id):
+    post = _get_post(request.user, post_id)
+    access.check_edit_post(request.user, post)
+    form = PostEditForm(request.POST or None, initial={"body": post.body})
+    if request.method == "POST" and form.is_valid():
+        services.post_edit(post=post, by=request.user, body=form.cleaned_data["body"])
+        messages.success(request, _("Endringen er lagret. Den forrige teksten er tatt vare på."))
+        return redirect(services.post_url(post))
+    status = 400 if form.is_bound else 200
+    return render(request, "forum/post_edit.html", {"post": post, "thread": post.thread, "form": form}, status=status)
+
+
+@login_required
+def post_history(request, post_id):
+    post = _get_post(request.user, post_id)
+    access.check_see_revisions(request.user, post)
+    revisions = post.revisions.select_related("edited_by__org_unit")
+    return render(request, "forum/post_history.html", {"post": post, "thread": post.thread, "revisions": revisions})

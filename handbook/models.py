@@ -1,0 +1,1 @@
+"""The quality handbook (Wagtail pages). Built in issue 5."""

@@ -1,0 +1,19 @@
+from django.utils import translation
+
+
+class UserLanguageMiddleware:
+    """Use the language a logged-in person chose on their profile.
+
+    LocaleMiddleware has already picked a language from the session cookie or
+    the browser; a person's own choice wins over both.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
+        return self.get_response(request)

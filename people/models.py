@@ -1,0 +1,113 @@
+"""People: employees with real names, and the organisation they work in."""
+
+from django.contrib.auth.models import AbstractUser, Group
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node
+
+
+class OrgUnit(MP_Node):
+    """A node in the organisation tree: agency > department > section.
+
+    Each unit owns one auth ``Group`` holding everyone placed in the unit *or
+    any unit below it*. Rooms grant permissions to that group, so "NAV Sandnes
+    with its sections" is one guardian row, and moving a person (see
+    ``people.services.person_move``) changes their access at once.
+    """
+
+    class Kind(models.TextChoices):
+        AGENCY = "agency", _("Etat")
+        DEPARTMENT = "department", _("Avdeling")
+        SECTION = "section", _("Seksjon")
+
+    name = models.CharField(_("navn"), max_length=200)
+    short_name = models.CharField(_("kortnavn"), max_length=40, blank=True)
+    code = models.CharField(
+        _("kode"),
+        max_length=64,
+        unique=True,
+        help_text=_("Enhetskoden i personalsystemet eller katalogen, brukt ved synkronisering."),
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    group = models.OneToOneField(
+        Group, on_delete=models.PROTECT, related_name="org_unit", null=True, editable=False
+    )
+
+    node_order_by = ["name"]
+
+    class Meta:
+        verbose_name = _("organisasjonsenhet")
+        verbose_name_plural = _("organisasjonsenheter")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def agency(self):
+        return self if self.is_root() else self.get_root()
+
+    @property
+    def group_name(self):
+        return f"unit:{self.code}"
+
+
+class User(AbstractUser):
+    """An employee. Real names are a rule: see ``can_write``.
+
+    ``first_name``/``last_name`` from AbstractUser are kept for Django and
+    Wagtail internals; ``full_name`` is the name shown everywhere.
+    """
+
+    full_name = models.CharField(_("fullt navn"), max_length=200, blank=True)
+    org_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("arbeidssted"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    title = models.CharField(_("stillingstittel"), max_length=200, blank=True)
+    language = models.CharField(
+        _("språk"),
+        max_length=8,
+        choices=[("nb", "Norsk bokmål"), ("en", "English")],
+        default="nb",
+    )
+    directory_managed = models.BooleanField(
+        _("styrt av katalogen"),
+        default=False,
+        help_text=_("Navn og arbeidssted kommer fra virksomhetens katalog og kan ikke endres her."),
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+        ordering = ["full_name", "username"]
+
+    def __str__(self):
+        return self.display_name
+
+    def get_full_name(self):
+        return self.full_name or self.username
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.username
+
+    @property
+    def workplace(self):
+        return self.org_unit.name if self.org_unit_id else ""
+
+    @property
+    def display_name(self):
+        """"Kari Nordmann · NAV Sandnes": how a person appears everywhere."""
+        name = self.get_full_name()
+        return f"{name} · {self.workplace}" if self.org_unit_id else name
+
+    @property
+    def has_real_name(self):
+        return bool(self.full_name.strip()) and self.org_unit_id is not None
+
+    def get_absolute_url(self):
+        return reverse("people:profile", kwargs={"username": self.username})

@@ -1,0 +1,42 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from people import access
+
+from . import services
+from .forms import ProfileForm
+from .models import User
+
+
+@login_required
+def profile(request, username):
+    person = get_object_or_404(User.objects.select_related("org_unit"), username=username, is_active=True)
+    recent_posts = (
+        access.posts_visible_to(request.user)
+        .filter(author=person)
+        .select_related("thread__topic__room")
+        .order_by("-created_at")[:10]
+    )
+    return render(
+        request,
+        "people/profile.html",
+        {
+            "person": person,
+            "recent_posts": recent_posts,
+            "moderated_topics": access.topics_visible_to(request.user).filter(moderators=person).select_related("room"),
+        },
+    )
+
+
+@login_required
+def profile_edit(request):
+    user = request.user
+    initial = {"full_name": user.full_name, "org_unit": user.org_unit, "title": user.title, "language": user.language}
+    form = ProfileForm(request.POST or None, initial=initial, user=user)
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(user=user, **form.cleaned_data)
+        messages.success(request, _("Profilen din er oppdatert."))
+        return redirect(user)
+    return render(request, "people/profile_edit.html", {"form": form}, status=400 if form.is_bound else 200)

@@ -1,0 +1,1 @@
+"""The search index. Built in issue 7."""

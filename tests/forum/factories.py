@@ -1,0 +1,58 @@
+import factory
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from forum import markup
+from forum.models import Post, Room, Thread, Topic
+from tests.people.factories import UserFactory
+
+
+class RoomFactory(DjangoModelFactory):
+    class Meta:
+        model = Room
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Rom {n}")
+    slug = factory.Sequence(lambda n: f"rom-{n}")
+    kind = Room.Kind.OPEN
+
+
+class TopicFactory(DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    room = factory.SubFactory(RoomFactory)
+    name = factory.Sequence(lambda n: f"Tema {n}")
+    slug = factory.Sequence(lambda n: f"tema-{n}")
+
+
+class ThreadFactory(DjangoModelFactory):
+    """A thread with its first post, counters consistent (as ``thread_start`` leaves them)."""
+
+    class Meta:
+        model = Thread
+        skip_postgeneration_save = True
+
+    topic = factory.SubFactory(TopicFactory)
+    title = factory.Sequence(lambda n: f"Tråd {n}")
+    author = factory.SubFactory(UserFactory)
+    last_post_author = factory.SelfAttribute("author")
+    post_count = 1
+
+    @factory.post_generation
+    def first_post(self, create, extracted, **kwargs):
+        if create:
+            PostFactory(thread=self, author=self.author, position=1, created_at=self.created_at)
+
+
+class PostFactory(DjangoModelFactory):
+    class Meta:
+        model = Post
+
+    thread = factory.SubFactory(ThreadFactory)
+    author = factory.SubFactory(UserFactory)
+    position = factory.LazyAttribute(lambda o: o.thread.posts.count() + 1)
+    body = factory.Faker("paragraph", locale="no_NO")
+    body_html = factory.LazyAttribute(lambda o: markup.render(o.body))
+    markup_version = markup.MARKUP_VERSION
+    created_at = factory.LazyFunction(timezone.now)
