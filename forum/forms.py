@@ -13,14 +13,18 @@ class PostBodyField(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Tekst"))
-        kwargs.setdefault("help_text", _("Du kan bruke Markdown: **fet**, *kursiv*, [lenke](https://…), lister og > sitat."))
+        kwargs.setdefault(
+            "help_text",
+            _("Du kan bruke Markdown: **fet**, *kursiv*, [lenke](https://…), lister og > sitat."),
+        )
         super().__init__(
             max_length=settings.POST_MAX_LENGTH,
             widget=forms.Textarea(attrs={"rows": 8}),
             error_messages={
                 "required": pgettext_lazy("form error", "Skriv noe i innlegget før du sender det."),
                 "max_length": pgettext_lazy(
-                    "form error", "Innlegget er for langt: høyst %(limit_value)d tegn (nå %(show_value)d)."
+                    "form error",
+                    "Innlegget er for langt: høyst %(limit_value)d tegn (nå %(show_value)d).",
                 ),
             },
             **kwargs,
@@ -34,16 +38,22 @@ class ThreadForm(FagromForm):
         error_messages={
             "required": pgettext_lazy("form error", "Tråden må ha en tittel."),
             "max_length": pgettext_lazy(
-                "form error", "Tittelen er for lang: høyst %(limit_value)d tegn (nå %(show_value)d)."
+                "form error",
+                "Tittelen er for lang: høyst %(limit_value)d tegn (nå %(show_value)d).",
             ),
         },
     )
     kind = forms.ChoiceField(
         label=_("Type"),
-        choices=[(Thread.Kind.DISCUSSION, _("Diskusjon")), (Thread.Kind.QUESTION, _("Spørsmål om regelverk"))],
+        choices=[
+            (Thread.Kind.DISCUSSION, _("Diskusjon")),
+            (Thread.Kind.QUESTION, _("Spørsmål om regelverk")),
+        ],
         initial=Thread.Kind.DISCUSSION,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": pgettext_lazy("form error", "Velg diskusjon eller spørsmål.")},
+        error_messages={
+            "invalid_choice": pgettext_lazy("form error", "Velg diskusjon eller spørsmål.")
+        },
     )
     body = PostBodyField()
 

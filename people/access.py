@@ -214,9 +214,12 @@ def can_moderate(user, obj) -> bool:
     if _room_perm(user, room_id, MODERATE):
         return True
     topic_id = (
-        obj.pk if isinstance(obj, Topic)
-        else obj.topic_id if isinstance(obj, Thread)
-        else obj.thread.topic_id if isinstance(obj, Post)
+        obj.pk
+        if isinstance(obj, Topic)
+        else obj.topic_id
+        if isinstance(obj, Thread)
+        else obj.thread.topic_id
+        if isinstance(obj, Post)
         else None
     )
     return topic_id in grants(user).moderated_topic_ids
@@ -284,8 +287,10 @@ def principals_of(obj) -> set[str]:
     room_id = room_id_of(obj)
     room = obj if isinstance(obj, Room) else None
     if room is None:
-        room = obj.room if isinstance(obj, Topic) else (
-            obj.topic.room if isinstance(obj, Thread) else obj.thread.topic.room
+        room = (
+            obj.room
+            if isinstance(obj, Topic)
+            else (obj.topic.room if isinstance(obj, Thread) else obj.thread.topic.room)
         )
     return {"all"} if room.is_open else {f"room:{room_id}"}
 

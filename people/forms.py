@@ -12,7 +12,11 @@ class ProfileForm(FagromForm):
         label=_("Fullt navn"),
         max_length=200,
         help_text=_("Fornavn og etternavn slik kollegene kjenner deg. Fagrom bruker ekte navn."),
-        error_messages={"required": pgettext_lazy("form error", "Skriv fullt navn, for eksempel «Kari Nordmann».")},
+        error_messages={
+            "required": pgettext_lazy(
+                "form error", "Skriv fullt navn, for eksempel «Kari Nordmann»."
+            )
+        },
     )
     org_unit = forms.ModelChoiceField(
         label=_("Arbeidssted"),
@@ -26,16 +30,22 @@ class ProfileForm(FagromForm):
     language = forms.ChoiceField(
         label=_("Språk"),
         choices=[("nb", "Norsk bokmål"), ("en", "English")],
-        error_messages={"invalid_choice": pgettext_lazy("form error", "Velg norsk bokmål eller engelsk.")},
+        error_messages={
+            "invalid_choice": pgettext_lazy("form error", "Velg norsk bokmål eller engelsk.")
+        },
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["org_unit"].label_from_instance = lambda unit: "\u2003" * (unit.depth - 1) + unit.name
+        self.fields["org_unit"].label_from_instance = lambda unit: (
+            "\u2003" * (unit.depth - 1) + unit.name
+        )
         if user.directory_managed:
             for name in ("full_name", "org_unit"):
                 self.fields[name].disabled = True
-                self.fields[name].help_text = _("Kommer fra virksomhetens katalog og kan ikke endres her.")
+                self.fields[name].help_text = _(
+                    "Kommer fra virksomhetens katalog og kan ikke endres her."
+                )
 
     def clean_full_name(self):
         name = " ".join(self.cleaned_data["full_name"].split())

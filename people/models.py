@@ -101,7 +101,7 @@ class User(AbstractUser):
 
     @property
     def display_name(self):
-        """"Kari Nordmann · NAV Sandnes": how a person appears everywhere."""
+        """ "Kari Nordmann · NAV Sandnes": how a person appears everywhere."""
         name = self.get_full_name()
         return f"{name} · {self.workplace}" if self.org_unit_id else name
 

@@ -12,7 +12,9 @@ from django.db import transaction
 from .models import OrgUnit, User
 
 
-def unit_create(*, name: str, code: str, kind: str, parent: OrgUnit | None = None, short_name: str = "") -> OrgUnit:
+def unit_create(
+    *, name: str, code: str, kind: str, parent: OrgUnit | None = None, short_name: str = ""
+) -> OrgUnit:
     fields = {"name": name, "code": code, "kind": kind, "short_name": short_name}
     with transaction.atomic():
         unit = parent.add_child(**fields) if parent else OrgUnit.add_root(**fields)
@@ -48,7 +50,9 @@ def person_sync_unit_groups(*, user: User) -> None:
 
 
 @transaction.atomic
-def profile_update(*, user: User, full_name: str, title: str, org_unit: OrgUnit | None, language: str) -> User:
+def profile_update(
+    *, user: User, full_name: str, title: str, org_unit: OrgUnit | None, language: str
+) -> User:
     """A person edits their own profile. Directory-managed names and units stay as the directory says."""
     if not user.directory_managed:
         user.full_name = full_name.strip()
@@ -61,8 +65,14 @@ def profile_update(*, user: User, full_name: str, title: str, org_unit: OrgUnit 
 
 
 def person_create(
-    *, username: str, full_name: str, unit: OrgUnit | None, title: str = "", email: str = "",
-    password: str | None = None, **extra,
+    *,
+    username: str,
+    full_name: str,
+    unit: OrgUnit | None,
+    title: str = "",
+    email: str = "",
+    password: str | None = None,
+    **extra,
 ) -> User:
     first, _, last = full_name.rpartition(" ")
     user = User(

@@ -12,7 +12,9 @@ from .models import User
 
 @login_required
 def profile(request, username):
-    person = get_object_or_404(User.objects.select_related("org_unit"), username=username, is_active=True)
+    person = get_object_or_404(
+        User.objects.select_related("org_unit"), username=username, is_active=True
+    )
     recent_posts = (
         access.posts_visible_to(request.user)
         .filter(author=person)
@@ -25,7 +27,9 @@ def profile(request, username):
         {
             "person": person,
             "recent_posts": recent_posts,
-            "moderated_topics": access.topics_visible_to(request.user).filter(moderators=person).select_related("room"),
+            "moderated_topics": access.topics_visible_to(request.user)
+            .filter(moderators=person)
+            .select_related("room"),
         },
     )
 
@@ -33,10 +37,17 @@ def profile(request, username):
 @login_required
 def profile_edit(request):
     user = request.user
-    initial = {"full_name": user.full_name, "org_unit": user.org_unit, "title": user.title, "language": user.language}
+    initial = {
+        "full_name": user.full_name,
+        "org_unit": user.org_unit,
+        "title": user.title,
+        "language": user.language,
+    }
     form = ProfileForm(request.POST or None, initial=initial, user=user)
     if request.method == "POST" and form.is_valid():
         services.profile_update(user=user, **form.cleaned_data)
         messages.success(request, _("Profilen din er oppdatert."))
         return redirect(user)
-    return render(request, "people/profile_edit.html", {"form": form}, status=400 if form.is_bound else 200)
+    return render(
+        request, "people/profile_edit.html", {"form": form}, status=400 if form.is_bound else 200
+    )

@@ -58,7 +58,9 @@ def colleague(department):
 
 @pytest.fixture
 def moderator(department, topic):
-    user = UserFactory(username="ola", full_name="Ola Hansen", unit=department, title="Fagansvarlig dagpenger")
+    user = UserFactory(
+        username="ola", full_name="Ola Hansen", unit=department, title="Fagansvarlig dagpenger"
+    )
     topic.moderators.add(user)
     return user
 
@@ -76,17 +78,24 @@ def _with_role(user, group_name):
 
 @pytest.fixture
 def administrator(agency):
-    return _with_role(UserFactory(username="admin", full_name="Anne Admin", unit=agency), access.ADMINISTRATORS)
+    return _with_role(
+        UserFactory(username="admin", full_name="Anne Admin", unit=agency), access.ADMINISTRATORS
+    )
 
 
 @pytest.fixture
 def handbook_editor(agency):
-    return _with_role(UserFactory(username="ingrid", full_name="Ingrid Lunde", unit=agency), access.HANDBOOK_EDITORS)
+    return _with_role(
+        UserFactory(username="ingrid", full_name="Ingrid Lunde", unit=agency),
+        access.HANDBOOK_EDITORS,
+    )
 
 
 @pytest.fixture
 def archivist(agency):
-    return _with_role(UserFactory(username="arne", full_name="Arne Dahl", unit=agency), access.RECORDS_OFFICERS)
+    return _with_role(
+        UserFactory(username="arne", full_name="Arne Dahl", unit=agency), access.RECORDS_OFFICERS
+    )
 
 
 @pytest.fixture

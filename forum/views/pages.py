@@ -12,15 +12,10 @@ from django.views.decorators.http import require_POST
 
 from people import access
 
-from . import markup, services
-from .forms import PostEditForm, ReplyForm, ThreadForm
-from .models import Thread, Topic, unread_condition
-
-
-def _page(request, queryset, per_page):
-    paginator = Paginator(queryset, per_page)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    return page_obj, paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+from .. import markup, services
+from ..forms import PostEditForm, ReplyForm, ThreadForm
+from ..models import Thread, Topic, unread_condition
+from .common import paginate, visible_post_or_404, visible_thread_or_404, visible_topic_or_404
 
 
 def _topics_with_unread(user, topics):
@@ -34,24 +29,6 @@ def _topics_with_unread(user, topics):
         .values("n")
     )
     return topics.annotate(unread_count=Coalesce(Subquery(unread), Value(0)))
-
-
-def _get_topic(user, room_slug, topic_slug):
-    return get_object_or_404(
-        access.topics_visible_to(user).select_related("room"), room__slug=room_slug, slug=topic_slug
-    )
-
-
-def _get_thread(user, thread_id):
-    return get_object_or_404(
-        access.threads_visible_to(user).select_related("topic__room", "author__org_unit"), pk=thread_id
-    )
-
-
-def _get_post(user, post_id):
-    return get_object_or_404(
-        access.posts_visible_to(user).select_related("thread__topic__room", "author__org_unit"), pk=post_id
-    )
 
 
 @login_required
@@ -74,13 +51,19 @@ def room_detail(request, room_slug):
 
 @login_required
 def topic_detail(request, room_slug, topic_slug):
-    topic = _get_topic(request.user, room_slug, topic_slug)
+    topic = visible_topic_or_404(request.user, room_slug, topic_slug)
     threads = (
         topic.threads.listing_order()
         .select_related("author__org_unit", "last_post_author__org_unit")
-        .annotate(is_unread=Case(When(unread_condition(request.user), then=True), default=False, output_field=BooleanField()))
+        .annotate(
+            is_unread=Case(
+                When(unread_condition(request.user), then=True),
+                default=False,
+                output_field=BooleanField(),
+            )
+        )
     )
-    page_obj, page_range = _page(request, threads, settings.THREADS_PER_PAGE)
+    page_obj, page_range = paginate(request, threads, settings.THREADS_PER_PAGE)
     return render(
         request,
         "forum/topic.html",
@@ -97,30 +80,39 @@ def topic_detail(request, room_slug, topic_slug):
 @login_required
 @require_POST
 def topic_mark_read(request, room_slug, topic_slug):
-    topic = _get_topic(request.user, room_slug, topic_slug)
+    topic = visible_topic_or_404(request.user, room_slug, topic_slug)
     services.topic_mark_read(topic=topic, user=request.user)
-    messages.success(request, _("Alle tråder i %(topic)s er merket som lest.") % {"topic": topic.name})
+    messages.success(
+        request, _("Alle tråder i %(topic)s er merket som lest.") % {"topic": topic.name}
+    )
     return redirect(topic)
 
 
 @login_required
 def thread_new(request, room_slug, topic_slug):
-    topic = _get_topic(request.user, room_slug, topic_slug)
+    topic = visible_topic_or_404(request.user, room_slug, topic_slug)
     access.check_post(request.user, topic)
-    form = ThreadForm(request.POST or None, initial={"kind": request.GET.get("kind", Thread.Kind.DISCUSSION)})
+    form = ThreadForm(
+        request.POST or None, initial={"kind": request.GET.get("kind", Thread.Kind.DISCUSSION)}
+    )
     if request.method == "POST" and form.is_valid():
         thread = services.thread_start(topic=topic, author=request.user, **form.cleaned_data)
         messages.success(request, _("Tråden er opprettet."))
         return redirect(thread)
     status = 400 if form.is_bound else 200
-    return render(request, "forum/thread_new.html", {"topic": topic, "room": topic.room, "form": form}, status=status)
+    return render(
+        request,
+        "forum/thread_new.html",
+        {"topic": topic, "room": topic.room, "form": form},
+        status=status,
+    )
 
 
 @login_required
 def thread_detail(request, thread_id):
-    thread = _get_thread(request.user, thread_id)
+    thread = visible_thread_or_404(request.user, thread_id)
     posts = thread.posts.select_related("author__org_unit")
-    page_obj, page_range = _page(request, posts, settings.POSTS_PER_PAGE)
+    page_obj, page_range = paginate(request, posts, settings.POSTS_PER_PAGE)
     services.thread_mark_read(thread=thread, user=request.user)
     reply_form = None
     if access.can_post(request.user, thread):
@@ -135,7 +127,9 @@ def thread_detail(request, thread_id):
             "page_obj": page_obj,
             "page_range": page_range,
             "reply_form": reply_form,
-            "post_blocked_reason": "" if reply_form else access.post_blocked_reason(request.user, thread),
+            "post_blocked_reason": ""
+            if reply_form
+            else access.post_blocked_reason(request.user, thread),
         },
     )
 
@@ -152,17 +146,19 @@ def _quoted_body(request, thread):
 @login_required
 @require_POST
 def thread_reply(request, thread_id):
-    thread = _get_thread(request.user, thread_id)
+    thread = visible_thread_or_404(request.user, thread_id)
     access.check_post(request.user, thread)
     form = ReplyForm(request.POST)
     if form.is_valid():
-        post = services.post_reply(thread=thread, author=request.user, body=form.cleaned_data["body"])
+        post = services.post_reply(
+            thread=thread, author=request.user, body=form.cleaned_data["body"]
+        )
         messages.success(request, _("Svaret ditt er publisert."))
         return redirect(services.post_url(post))
     # Show the thread's last page with the reply form and the text as typed.
     posts = thread.posts.select_related("author__org_unit")
     paginator = Paginator(posts, settings.POSTS_PER_PAGE)
-    page_obj = paginator.get_page(paginator.num_pages)
+    page_obj = paginator.getpaginate(paginator.num_pages)
     return render(
         request,
         "forum/thread.html",
@@ -180,7 +176,7 @@ def thread_reply(request, thread_id):
 
 @login_required
 def post_edit(request, post_id):
-    post = _get_post(request.user, post_id)
+    post = visible_post_or_404(request.user, post_id)
     access.check_edit_post(request.user, post)
     form = PostEditForm(request.POST or None, initial={"body": post.body})
     if request.method == "POST" and form.is_valid():
@@ -188,12 +184,21 @@ def post_edit(request, post_id):
         messages.success(request, _("Endringen er lagret. Den forrige teksten er tatt vare på."))
         return redirect(services.post_url(post))
     status = 400 if form.is_bound else 200
-    return render(request, "forum/post_edit.html", {"post": post, "thread": post.thread, "form": form}, status=status)
+    return render(
+        request,
+        "forum/post_edit.html",
+        {"post": post, "thread": post.thread, "form": form},
+        status=status,
+    )
 
 
 @login_required
 def post_history(request, post_id):
-    post = _get_post(request.user, post_id)
+    post = visible_post_or_404(request.user, post_id)
     access.check_see_revisions(request.user, post)
     revisions = post.revisions.select_related("edited_by__org_unit")
-    return render(request, "forum/post_history.html", {"post": post, "thread": post.thread, "revisions": revisions})
+    return render(
+        request,
+        "forum/post_history.html",
+        {"post": post, "thread": post.thread, "revisions": revisions},
+    )

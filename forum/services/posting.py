@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from people import access
 
-from . import markup
-from .models import Post, PostRevision, Thread, ThreadRead, Topic, TopicRead, unread_condition
+from .. import markup
+from ..models import Post, PostRevision, Thread, ThreadRead, Topic, TopicRead, unread_condition
 
 
 def post_url(post: Post) -> str:
@@ -38,7 +38,9 @@ def _new_post(*, thread: Thread, author, body: str, position: int, at) -> Post:
 
 
 @transaction.atomic
-def thread_start(*, topic: Topic, author, title: str, body: str, kind: str = Thread.Kind.DISCUSSION) -> Thread:
+def thread_start(
+    *, topic: Topic, author, title: str, body: str, kind: str = Thread.Kind.DISCUSSION
+) -> Thread:
     access.check_post(author, topic)
     now = timezone.now()
     thread = Thread.objects.create(
@@ -65,11 +67,15 @@ def post_reply(*, thread: Thread, author, body: str) -> Post:
     locked = Thread.objects.select_for_update().select_related("topic").get(pk=thread.pk)
     access.check_post(author, locked)
     now = timezone.now()
-    post = _new_post(thread=locked, author=author, body=body, position=locked.post_count + 1, at=now)
+    post = _new_post(
+        thread=locked, author=author, body=body, position=locked.post_count + 1, at=now
+    )
     Thread.objects.filter(pk=locked.pk).update(
         post_count=F("post_count") + 1, last_post_at=now, last_post_author=author
     )
-    Topic.objects.filter(pk=locked.topic_id).update(post_count=F("post_count") + 1, last_post_at=now)
+    Topic.objects.filter(pk=locked.topic_id).update(
+        post_count=F("post_count") + 1, last_post_at=now
+    )
     ThreadRead.objects.update_or_create(user=author, thread=locked, defaults={"read_at": now})
     return post
 
@@ -82,7 +88,11 @@ def post_edit(*, post: Post, by, body: str) -> Post:
         return post
     now = timezone.now()
     PostRevision.objects.create(
-        post=post, body=post.body, edited_by=by, created_at=now, was_written_at=post.edited_at or post.created_at
+        post=post,
+        body=post.body,
+        edited_by=by,
+        created_at=now,
+        was_written_at=post.edited_at or post.created_at,
     )
     post.body = body
     post.body_html = markup.render(body)
@@ -96,7 +106,9 @@ def post_edit(*, post: Post, by, body: str) -> Post:
 
 def thread_mark_read(*, thread: Thread, user) -> None:
     if user.is_authenticated:
-        ThreadRead.objects.update_or_create(user=user, thread=thread, defaults={"read_at": thread.last_post_at})
+        ThreadRead.objects.update_or_create(
+            user=user, thread=thread, defaults={"read_at": thread.last_post_at}
+        )
 
 
 def topic_mark_read(*, topic: Topic, user) -> None:
@@ -125,6 +137,10 @@ def threads_recent_for(user, limit: int = 15):
     return (
         access.threads_visible_to(user)
         .select_related("topic__room", "last_post_author__org_unit")
-        .annotate(is_unread=Case(When(unread_condition(user), then=True), default=False, output_field=BooleanField()))
+        .annotate(
+            is_unread=Case(
+                When(unread_condition(user), then=True), default=False, output_field=BooleanField()
+            )
+        )
         .order_by("-last_post_at")[:limit]
     )

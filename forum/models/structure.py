@@ -2,8 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -63,7 +62,9 @@ class RoomGroupObjectPermission(GroupObjectPermissionBase):
 class Topic(models.Model):
     """A subject area inside a room (tema), quality-assured by its moderators."""
 
-    room = models.ForeignKey(Room, verbose_name=_("rom"), on_delete=models.PROTECT, related_name="topics")
+    room = models.ForeignKey(
+        Room, verbose_name=_("rom"), on_delete=models.PROTECT, related_name="topics"
+    )
     name = models.CharField(_("navn"), max_length=200)
     slug = models.SlugField(_("kortnavn i adressen"), max_length=100)
     description = models.TextField(_("beskrivelse"), blank=True)
@@ -83,7 +84,9 @@ class Topic(models.Model):
         verbose_name = _("tema")
         verbose_name_plural = _("temaer")
         ordering = ["room", "position", "name"]
-        constraints = [models.UniqueConstraint(fields=["room", "slug"], name="topic_unique_slug_per_room")]
+        constraints = [
+            models.UniqueConstraint(fields=["room", "slug"], name="topic_unique_slug_per_room")
+        ]
 
     def __str__(self):
         return self.name
@@ -108,11 +111,16 @@ class Thread(models.Model):
         QUESTION = "question", _("Spørsmål")
         IDEA = "idea", _("Forslag")
 
-    topic = models.ForeignKey(Topic, verbose_name=_("tema"), on_delete=models.PROTECT, related_name="threads")
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("tema"), on_delete=models.PROTECT, related_name="threads"
+    )
     title = models.CharField(_("tittel"), max_length=200)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.DISCUSSION)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("forfatter"), on_delete=models.PROTECT, related_name="threads"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("forfatter"),
+        on_delete=models.PROTECT,
+        related_name="threads",
     )
     created_at = models.DateTimeField(_("opprettet"), default=timezone.now, db_index=True)
     last_post_at = models.DateTimeField(_("siste innlegg"), default=timezone.now)
@@ -129,7 +137,9 @@ class Thread(models.Model):
         verbose_name = _("tråd")
         verbose_name_plural = _("tråder")
         indexes = [
-            models.Index(fields=["topic", "-is_pinned", "-last_post_at"], name="thread_listing_idx"),
+            models.Index(
+                fields=["topic", "-is_pinned", "-last_post_at"], name="thread_listing_idx"
+            ),
         ]
 
     def __str__(self):
@@ -147,9 +157,14 @@ class Post(models.Model):
     can refresh posts when the allow-list changes.
     """
 
-    thread = models.ForeignKey(Thread, verbose_name=_("tråd"), on_delete=models.CASCADE, related_name="posts")
+    thread = models.ForeignKey(
+        Thread, verbose_name=_("tråd"), on_delete=models.CASCADE, related_name="posts"
+    )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("forfatter"), on_delete=models.PROTECT, related_name="posts"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("forfatter"),
+        on_delete=models.PROTECT,
+        related_name="posts",
     )
     position = models.PositiveIntegerField(_("nummer i tråden"))
     body = models.TextField(_("tekst"))
@@ -186,7 +201,9 @@ class PostRevision(models.Model):
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
     body = models.TextField()
-    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     was_written_at = models.DateTimeField(help_text="When the replaced text was written.")
 
@@ -194,44 +211,3 @@ class PostRevision(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("tidligere versjon")
         verbose_name_plural = _("tidligere versjoner")
-
-
-class ThreadRead(models.Model):
-    """How far a person has read a thread: unread if the thread moved on since."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="reads")
-    read_at = models.DateTimeField()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "thread"], name="threadread_unique")]
-
-
-class TopicRead(models.Model):
-    """"Mark all as read" for a topic: threads older than ``read_at`` count as read."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="reads")
-    read_at = models.DateTimeField()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "topic"], name="topicread_unique")]
-
-
-def unread_condition(user):
-    """Q for threads that are unread for ``user``: used by listings and counters.
-
-    A thread is unread when it moved on after the latest of: the person's own
-    read marker, the topic's "mark all read", and the day they joined.
-    (Each term is coalesced because SQLite's MAX() is NULL if any argument is.)
-    """
-    joined = models.Value(user.date_joined)
-    thread_read = models.Subquery(
-        ThreadRead.objects.filter(user=user, thread=models.OuterRef("pk")).values("read_at")[:1]
-    )
-    topic_read = models.Subquery(
-        TopicRead.objects.filter(user=user, topic=models.OuterRef("topic_id")).values("read_at")[:1]
-    )
-    return Q(
-        last_post_at__gt=Greatest(Coalesce(thread_read, joined), Coalesce(topic_read, joined), joined)
-    )

@@ -1,0 +1,5 @@
+"""Demo forum content. (Filled in by the seed work for issue 2.)"""
+
+
+def seed(*, stdout=None):
+    raise NotImplementedError

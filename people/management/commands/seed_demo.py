@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+import demo.forum
+import demo.people
+
+
+class Command(BaseCommand):
+    help = "Load the demo organisation, people and content (idempotent). Demo passwords are 'demo'."
+
+    def handle(self, *args, **options):
+        # Order matters: each domain builds on the people and rooms before it.
+        steps = [
+            ("people", demo.people.seed),
+            ("forum", demo.forum.seed),
+        ]
+        for name, seed in steps:
+            with transaction.atomic():
+                seed(stdout=self.stdout)
+            self.stdout.write(self.style.SUCCESS(f"demo: {name} ready"))
