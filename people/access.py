@@ -77,7 +77,9 @@ def grants(user) -> Grants:
     cached = getattr(user, "_fagrom_grants", None)
     if cached is not None:
         return cached
-    open_ids = frozenset(Room.objects.filter(kind=Room.Kind.OPEN).values_list("id", flat=True))
+    open_ids = frozenset(
+        Room.objects.filter(kind=Room.Kind.OPEN).order_by().values_list("id", flat=True)
+    )
     rows = (
         RoomUserObjectPermission.objects.filter(user=user)
         .values_list("content_object_id", "permission__codename")

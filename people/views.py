@@ -43,7 +43,9 @@ def profile_edit(request):
         "title": user.title,
         "language": user.language,
     }
-    form = ProfileForm(request.POST or None, initial=initial, user=user)
+    form = ProfileForm(
+        request.POST if request.method == "POST" else None, initial=initial, user=user
+    )
     if request.method == "POST" and form.is_valid():
         services.profile_update(user=user, **form.cleaned_data)
         messages.success(request, _("Profilen din er oppdatert."))

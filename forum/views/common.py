@@ -6,9 +6,14 @@ from django.shortcuts import get_object_or_404
 from people import access
 
 
-def paginate(request, queryset, per_page):
-    """A page of ``queryset`` from ``?page=``, and the elided page range for the template."""
+def paginate(request, queryset, per_page, *, count=None):
+    """A page of ``queryset`` from ``?page=``, and the elided page range for the template.
+
+    Pass ``count`` when a counter column already knows it (saves a COUNT query).
+    """
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # cached_property: an instance attribute overrides it
     page_obj = paginator.get_page(request.GET.get("page"))
     return page_obj, paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
 

@@ -93,7 +93,8 @@ def thread_new(request, room_slug, topic_slug):
     topic = visible_topic_or_404(request.user, room_slug, topic_slug)
     access.check_post(request.user, topic)
     form = ThreadForm(
-        request.POST or None, initial={"kind": request.GET.get("kind", Thread.Kind.DISCUSSION)}
+        request.POST if request.method == "POST" else None,
+        initial={"kind": request.GET.get("kind", Thread.Kind.DISCUSSION)},
     )
     if request.method == "POST" and form.is_valid():
         thread = services.thread_start(topic=topic, author=request.user, **form.cleaned_data)
@@ -112,7 +113,9 @@ def thread_new(request, room_slug, topic_slug):
 def thread_detail(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
     posts = thread.posts.select_related("author__org_unit")
-    page_obj, page_range = paginate(request, posts, settings.POSTS_PER_PAGE)
+    page_obj, page_range = paginate(
+        request, posts, settings.POSTS_PER_PAGE, count=thread.post_count
+    )
     services.thread_mark_read(thread=thread, user=request.user)
     reply_form = None
     if access.can_post(request.user, thread):
@@ -158,7 +161,7 @@ def thread_reply(request, thread_id):
     # Show the thread's last page with the reply form and the text as typed.
     posts = thread.posts.select_related("author__org_unit")
     paginator = Paginator(posts, settings.POSTS_PER_PAGE)
-    page_obj = paginator.getpaginate(paginator.num_pages)
+    page_obj = paginator.get_page(paginator.num_pages)
     return render(
         request,
         "forum/thread.html",
@@ -178,7 +181,9 @@ def thread_reply(request, thread_id):
 def post_edit(request, post_id):
     post = visible_post_or_404(request.user, post_id)
     access.check_edit_post(request.user, post)
-    form = PostEditForm(request.POST or None, initial={"body": post.body})
+    form = PostEditForm(
+        request.POST if request.method == "POST" else None, initial={"body": post.body}
+    )
     if request.method == "POST" and form.is_valid():
         services.post_edit(post=post, by=request.user, body=form.cleaned_data["body"])
         messages.success(request, _("Endringen er lagret. Den forrige teksten er tatt vare på."))

@@ -56,3 +56,14 @@ class PostFactory(DjangoModelFactory):
     body_html = factory.LazyAttribute(lambda o: markup.render(o.body))
     markup_version = markup.MARKUP_VERSION
     created_at = factory.LazyFunction(timezone.now)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Keep the thread's counters as ``post_reply`` would."""
+        post = super()._create(model_class, *args, **kwargs)
+        if post.position > 1:
+            Thread.objects.filter(pk=post.thread_id).update(
+                post_count=post.position, last_post_at=post.created_at, last_post_author=post.author
+            )
+            post.thread.refresh_from_db()
+        return post

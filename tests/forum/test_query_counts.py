@@ -1,0 +1,57 @@
+"""Pages ask the database a fixed number of times, whatever the number of posts and authors."""
+
+import pytest
+from django.urls import reverse
+
+from tests.forum.factories import PostFactory, ThreadFactory, TopicFactory
+from tests.people.factories import OrgUnitFactory, UserFactory
+
+THREAD_PAGE_MAX = 14
+TOPIC_PAGE_MAX = 12
+INDEX_PAGE_MAX = 12
+
+
+def _authors(n):
+    unit = OrgUnitFactory()
+    return [UserFactory(unit=unit) for _ in range(n)]
+
+
+@pytest.mark.parametrize("n_posts", [3, 40])
+def test_thread_page_query_count_is_bounded(
+    client, case_worker, topic, django_assert_max_num_queries, n_posts
+):
+    authors = _authors(5)
+    thread = ThreadFactory(topic=topic, author=authors[0])
+    for i in range(n_posts):
+        PostFactory(thread=thread, author=authors[i % len(authors)])
+    client.force_login(case_worker)
+    with django_assert_max_num_queries(THREAD_PAGE_MAX):
+        response = client.get(thread.get_absolute_url())
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n_threads", [2, 35])
+def test_topic_page_query_count_is_bounded(
+    client, case_worker, topic, django_assert_max_num_queries, n_threads
+):
+    authors = _authors(6)
+    for i in range(n_threads):
+        ThreadFactory(
+            topic=topic, author=authors[i % len(authors)], last_post_author=authors[(i + 1) % 6]
+        )
+    client.force_login(case_worker)
+    with django_assert_max_num_queries(TOPIC_PAGE_MAX):
+        response = client.get(reverse("forum:topic", args=[topic.room.slug, topic.slug]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n_topics", [1, 12])
+def test_forum_index_query_count_is_bounded(
+    client, case_worker, open_room, django_assert_max_num_queries, n_topics
+):
+    for _ in range(n_topics):
+        t = TopicFactory(room=open_room)
+        ThreadFactory(topic=t)
+    client.force_login(case_worker)
+    with django_assert_max_num_queries(INDEX_PAGE_MAX):
+        assert client.get(reverse("forum:index")).status_code == 200
