@@ -62,7 +62,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "people.apps.PeopleUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

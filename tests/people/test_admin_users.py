@@ -1,0 +1,55 @@
+"""Administrators manage people (real-name fields included) in the Wagtail admin."""
+
+from django.urls import reverse
+
+from people.models import User
+
+
+def test_administrator_creates_person_with_workplace_and_unit_groups(
+    client, administrator, department
+):
+    administrator.is_superuser = True
+    administrator.save()
+    client.force_login(administrator)
+    response = client.post(
+        reverse("wagtailusers_users:add"),
+        {
+            "username": "siri",
+            "email": "siri@example.no",
+            "first_name": "Siri",
+            "last_name": "Vik",
+            "full_name": "Siri Vik",
+            "org_unit": department.pk,
+            "title": "Rådgiver",
+            "password1": "et-langt-passord-123",
+            "password2": "et-langt-passord-123",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    siri = User.objects.get(username="siri")
+    assert siri.display_name == "Siri Vik · NAV Sandnes"
+    # Unit groups follow the placement: the department and its agency.
+    assert set(siri.groups.values_list("name", flat=True)) == {"unit:NAV-SANDNES", "unit:NAV"}
+
+
+def test_editing_person_in_admin_keeps_unit_groups(client, administrator, case_worker, agency):
+    administrator.is_superuser = True
+    administrator.save()
+    client.force_login(administrator)
+    response = client.post(
+        reverse("wagtailusers_users:edit", args=[case_worker.pk]),
+        {
+            "username": "kari",
+            "email": "kari@example.no",
+            "first_name": "Kari",
+            "last_name": "Nordmann",
+            "full_name": "Kari Nordmann",
+            "org_unit": agency.pk,
+            "title": "Seniorrådgiver",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    case_worker.refresh_from_db()
+    assert case_worker.title == "Seniorrådgiver"
+    assert set(case_worker.groups.values_list("name", flat=True)) == {"unit:NAV"}
