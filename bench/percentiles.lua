@@ -1,0 +1,11 @@
+-- wrk reporter: one machine-readable line with throughput and latency percentiles (ms).
+done = function(summary, latency, requests)
+  local secs = summary.duration / 1e6
+  io.write(string.format(
+    "RESULT rps=%.1f p50=%.2f p95=%.2f p99=%.2f requests=%d errors=%d non2xx=%d\n",
+    summary.requests / secs,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.requests,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status))
+end
