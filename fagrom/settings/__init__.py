@@ -236,6 +236,13 @@ THREAD_TITLE_MAX_LENGTH = 200
 POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 30
 
+# Attachments on posts (checked by content; stored in STORAGES["private"])
+ATTACHMENT_MAX_SIZE = int(env("ATTACHMENT_MAX_SIZE", str(10 * 1024 * 1024)))
+ATTACHMENT_MAX_COUNT = int(env("ATTACHMENT_MAX_COUNT", "5"))
+
+# JSON API (/api/v1/)
+API_PAGE_SIZE = int(env("API_PAGE_SIZE", "50"))
+
 # Security (production tightens these; see docs/configuration.md)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,6 +1,14 @@
 """Forum models, one module per subdomain; import them from ``forum.models``."""
 
+from .attachments import Attachment
 from .reading import ThreadRead, TopicRead, unread_condition
+from .rooms import (
+    ROLE_PERMISSIONS,
+    ROOM_CODENAMES,
+    RoomAuditEntry,
+    RoomMembership,
+    RoomRole,
+)
 from .structure import (
     Post,
     PostRevision,
@@ -13,6 +21,12 @@ from .structure import (
 )
 
 __all__ = [
+    "Attachment",
+    "ROLE_PERMISSIONS",
+    "ROOM_CODENAMES",
+    "RoomAuditEntry",
+    "RoomMembership",
+    "RoomRole",
     "Post",
     "PostRevision",
     "Room",
