@@ -213,6 +213,9 @@ def attachments_check(uploads: Sequence) -> list[CheckedFile]:
         )
     checked, errors = [], []
     for upload in uploads:
+        if isinstance(upload, CheckedFile):  # already checked by the form
+            checked.append(upload)
+            continue
         try:
             checked.append(attachment_check(upload))
         except AttachmentError as exc:
@@ -231,9 +234,7 @@ def attachments_add(*, post: Post, uploads: Sequence, by) -> list[Attachment]:
     if not uploads:
         return []
     access.check_post(by, post.thread)
-    checked = [u if isinstance(u, CheckedFile) else None for u in uploads]
-    if any(c is None for c in checked):
-        checked = attachments_check(uploads)
+    checked = attachments_check(uploads)
     storage = storages["private"]
     saved: list[str] = []
     created = []

@@ -30,6 +30,12 @@ from ..models import (
 )
 
 
+def _check_manage(by, room: Room) -> None:
+    # ``by=None`` is the system itself (demo seed, management commands): no person to check.
+    if by is not None:
+        access.check_manage_room(by, room)
+
+
 class MembershipError(Exception):
     """A membership change that cannot be made; ``message`` says why, in Norwegian."""
 
@@ -86,6 +92,15 @@ def _audit(*, room: Room, by, action: str, member_label: str = "", **details) ->
     )
 
 
+def _is_admin(by) -> bool:
+    return by is None or access.is_administrator(by)
+
+
+def _forget(by) -> None:
+    if by is not None:
+        access.forget(by)
+
+
 def _lock_room(room: Room) -> Room:
     # Serialise changes to one room's members, so "the last owner" is decided on fresh data.
     return Room.objects.select_for_update().get(pk=room.pk)
@@ -119,7 +134,7 @@ def room_member_add(
     include_subunits: bool = True,
 ) -> RoomMembership:
     """Add a person, or a unit with or without its sub-units, to ``room`` in ``role``."""
-    access.check_manage_room(by, room)
+    _check_manage(by, room)
     room = _lock_room(room)
     if (user is None) == (unit is None):
         raise MembershipError(_("Velg én person eller én enhet."))
@@ -154,20 +169,16 @@ def room_member_add(
         unit=unit.pk if unit else None,
         include_subunits=membership.include_subunits,
     )
-    access.forget(by)
+    _forget(by)
     return membership
 
 
 @transaction.atomic
 def room_member_remove(*, membership: RoomMembership, by) -> None:
     """Take a member out of the room: its grants go in the same transaction."""
-    access.check_manage_room(by, membership.room)
+    _check_manage(by, membership.room)
     _lock_room(membership.room)
-    if (
-        membership.role == RoomRole.OWNER
-        and not _other_owners(membership)
-        and not access.is_administrator(by)
-    ):
+    if membership.role == RoomRole.OWNER and not _other_owners(membership) and not _is_admin(by):
         raise MembershipError(
             _("Rommet må ha minst én eier. Gjør en annen til eier før du fjerner denne.")
         )
@@ -183,18 +194,18 @@ def room_member_remove(*, membership: RoomMembership, by) -> None:
         include_subunits=membership.include_subunits,
     )
     membership.delete()
-    access.forget(by)
+    _forget(by)
 
 
 @transaction.atomic
 def room_member_set_role(*, membership: RoomMembership, by, role: str) -> RoomMembership:
-    access.check_manage_room(by, membership.room)
+    _check_manage(by, membership.room)
     _lock_room(membership.room)
     _check_role(role, is_unit=membership.is_unit)
     old = membership.role
     if old == role:
         return membership
-    if old == RoomRole.OWNER and not _other_owners(membership) and not access.is_administrator(by):
+    if old == RoomRole.OWNER and not _other_owners(membership) and not _is_admin(by):
         raise MembershipError(
             _("Rommet må ha minst én eier. Gjør en annen til eier før du endrer denne rollen.")
         )
@@ -211,7 +222,7 @@ def room_member_set_role(*, membership: RoomMembership, by, role: str) -> RoomMe
         user=membership.user_id,
         unit=membership.unit_id,
     )
-    access.forget(by)
+    _forget(by)
     return membership
 
 
