@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "treebeard",
     "guardian",
     "django_htmx",
+    "ninja",  # API docs templates and static files
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
