@@ -3,6 +3,7 @@ from django.db import transaction
 
 import demo.forum
 import demo.people
+import demo.rooms
 
 
 class Command(BaseCommand):
@@ -13,6 +14,7 @@ class Command(BaseCommand):
         steps = [
             ("people", demo.people.seed),
             ("forum", demo.forum.seed),
+            ("rooms", demo.rooms.seed),
         ]
         for name, seed in steps:
             with transaction.atomic():
