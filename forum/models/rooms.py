@@ -157,7 +157,7 @@ class RoomAuditEntry(models.Model):
                 "new": labels.get(new, new),
             }
         if self.action in (self.Action.MEMBER_ADDED, self.Action.MEMBER_REMOVED):
-            return _("%(member)s (%(role)s)") % {
+            return _("%(member)s, rolle: %(role)s") % {
                 "member": self.member_label,
                 "role": labels.get(new or old, new or old),
             }
