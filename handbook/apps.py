@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class HandbookConfig(AppConfig):
     name = "handbook"
     verbose_name = _("Kvalitetshåndbok")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .services import version_record_publish
+
+        def number_the_version(sender, instance, revision, **kwargs):
+            # The one integration point: Wagtail publishes from its editor, workflows
+            # and schedules; every publish of a controlled page gets its version here.
+            version_record_publish(page=instance, revision=revision)
+
+        page_published.connect(
+            number_the_version, dispatch_uid="handbook_version_on_publish", weak=False
+        )

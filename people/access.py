@@ -348,3 +348,107 @@ def principals_for(user) -> set[str]:
 def visible_rooms_q(user, prefix: str = "") -> Q:
     """``Q`` that keeps objects in rooms ``user`` may see (``prefix`` is the path to the room)."""
     return Q(**{f"{prefix}room_id__in": grants(user).visible_room_ids})
+
+
+# The quality handbook -----------------------------------------------------------------
+#
+# Reading the handbook is open to every signed-in employee. Editing uses Wagtail's own
+# page permissions (GroupPagePermission: unit groups may add/change, handbook editors
+# may also publish); approval is the page's owner or a handbook editor.
+
+
+def _is_handbook_page(page) -> bool:
+    from handbook.models import ControlledPage
+
+    return isinstance(page, ControlledPage)
+
+
+def can_edit_handbook_page(user, page) -> bool:
+    """Edit and submit a change (every employee with a real name, through Wagtail's permissions)."""
+    return can_write(user) and page.permissions_for_user(user).can_edit()
+
+
+def can_publish_handbook_page(user, page) -> bool:
+    return can_write(user) and page.permissions_for_user(user).can_publish()
+
+
+def can_approve_handbook_page(user, page) -> bool:
+    """Approve or reject a submitted change: the page's owner or a handbook editor."""
+    if not can_write(user):
+        return False
+    if is_handbook_editor(user):
+        return True
+    if not _is_handbook_page(page):
+        page = page.specific  # workflow listings may hand over a plain Page
+    return _is_handbook_page(page) and page.document_owner_id == user.pk
+
+
+def handbook_page_ids_owned_by(user) -> list[str]:
+    """Ids (as Wagtail's workflow tables store them: text) of pages ``user`` owns."""
+    from handbook.models import ChapterPage, HandbookPage
+
+    ids = [
+        *ChapterPage.objects.filter(document_owner=user).values_list("pk", flat=True),
+        *HandbookPage.objects.filter(document_owner=user).values_list("pk", flat=True),
+    ]
+    return [str(pk) for pk in ids]
+
+
+def can_see_confirmations(user, page) -> bool:
+    """Who has and hasn't confirmed «lest og forstått»: the owner and handbook editors."""
+    return is_handbook_editor(user) or (
+        getattr(page, "document_owner_id", None) == user.pk and user.is_authenticated
+    )
+
+
+def can_see_review_listing(user) -> bool:
+    """The review-date listing: editors see all pages, owners their own."""
+    return can_write(user)
+
+
+def can_confirm_reading(user, page) -> bool:
+    return bool(user.is_authenticated and page.live and page.version_major)
+
+
+def can_propose_from_post(user, post) -> bool:
+    """A moderator of the post's topic turns it into a change proposal."""
+    return can_write(user) and can_moderate(user, post)
+
+
+def check_propose_from_post(user, post) -> None:
+    check_view(user, post)
+    if not can_propose_from_post(user, post):
+        raise AccessDenied(_("Bare moderatorer i temaet kan lage endringsforslag fra innlegg."))
+
+
+def can_decide_proposal(user, proposal) -> bool:
+    return can_approve_handbook_page(user, proposal.page.specific)
+
+
+def can_open_hearing(user, page) -> bool:
+    """Put a draft on internal hearing: handbook editors and the page's owner."""
+    return can_approve_handbook_page(user, page)
+
+
+def _in_any_unit(user, units) -> bool:
+    if not user.org_unit_id:
+        return False
+    paths = [u.path for u in units]
+    return any(user.org_unit.path.startswith(p) for p in paths)
+
+
+def can_comment_on_hearing(user, hearing) -> bool:
+    """Everyone in the chosen units (and below), the owner and editors, until the deadline."""
+    if not can_write(user) or not hearing.is_open():
+        return False
+    if can_respond_to_hearing(user, hearing):
+        return True
+    return _in_any_unit(user, hearing.units.all())
+
+
+def can_respond_to_hearing(user, hearing) -> bool:
+    return can_write(user) and (
+        is_handbook_editor(user)
+        or hearing.created_by_id == user.pk
+        or getattr(hearing.page.specific, "document_owner_id", None) == user.pk
+    )

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "archive",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -230,6 +231,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Handbook approvals come from the page owner, who need not hold Wagtail's publish
+# permission: the workflow's own task decides who may approve (handbook/workflows.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "handbook.workflows.publish_approved"
+HANDBOOK_REVIEW_WARNING_DAYS = int(env("HANDBOOK_REVIEW_WARNING_DAYS", "30"))
 
 # Posts
 POST_MAX_LENGTH = 20000

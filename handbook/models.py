@@ -1,1 +1,0 @@
-"""The quality handbook (Wagtail pages). Built in issue 5."""

@@ -1,0 +1,76 @@
+"""The approval step of the handbook workflow.
+
+Wagtail's group approval cannot say "this page's owner", so the handbook has
+its own task: the page's owner or a handbook editor approves or rejects, with
+a comment, and decides whether the change is a new major version.
+"""
+
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Task, TaskState
+
+
+class HandbookApprovalTaskState(TaskState):
+    major = models.BooleanField(_("ny hovedversjon"), default=False)
+
+    class Meta:
+        verbose_name = _("godkjenning i håndboken")
+        verbose_name_plural = _("godkjenninger i håndboken")
+
+
+class HandbookApprovalTask(Task):
+    task_state_class = HandbookApprovalTaskState
+
+    class Meta:
+        verbose_name = _("godkjenning av dokumenteier eller redaktør")
+        verbose_name_plural = _("godkjenninger av dokumenteier eller redaktør")
+
+    @staticmethod
+    def _may_approve(obj, user) -> bool:
+        from people import access
+
+        return access.can_approve_handbook_page(user, obj)
+
+    def user_can_access_editor(self, obj, user):
+        return self._may_approve(obj, user)
+
+    def locked_for_user(self, obj, user):
+        # While a change is in review only the approvers edit, so nobody's work is overwritten.
+        return not self._may_approve(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self._may_approve(obj, user)
+
+    def get_actions(self, obj, user):
+        if not self._may_approve(obj, user):
+            return []
+        return [
+            ("reject", _("Avvis med kommentar"), True),
+            ("approve", _("Godkjenn (ny underversjon)"), True),
+            ("approve_major", _("Godkjenn som ny hovedversjon"), True),
+        ]
+
+    def get_form_for_action(self, action):
+        from ..forms import ApprovalCommentForm, RejectionCommentForm
+
+        return RejectionCommentForm if action == "reject" else ApprovalCommentForm
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve_major":
+            state = task_state.specific
+            state.major = True
+            return state.approve(user=user, **kwargs)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        from people import access
+
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if access.is_handbook_editor(user):
+            return states
+        return states.filter(workflow_state__object_id__in=access.handbook_page_ids_owned_by(user))
+
+    @classmethod
+    def get_description(cls):
+        return _("Sidens dokumenteier eller en håndbokredaktør godkjenner eller avviser endringen.")

@@ -1,0 +1,152 @@
+"""Publishing a controlled page: version number, approver, dates and the change log.
+
+Wagtail publishes from several places (the edit view, the end of a workflow,
+scheduled publishing, our own ``page_publish``). All of them send
+``page_published``; ``handbook.apps`` connects that one signal to
+``version_record_publish`` so every publish is numbered the same way.
+"""
+
+from contextvars import ContextVar
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import TaskState
+
+from people import access
+
+from ..models import (
+    ChangeProposal,
+    ControlledPage,
+    DocumentStatus,
+    HandbookApprovalTaskState,
+    Hearing,
+    PageVersion,
+)
+from ..models.pages import add_months
+
+
+class ProposalError(Exception):
+    """A rule of the handbook stops the action; the message is for the person."""
+
+
+# Set by ``page_publish`` for the publish it starts: who approves and whether it is major.
+_direct_publish: ContextVar[dict | None] = ContextVar("handbook_direct_publish", default=None)
+
+
+def page_publish(
+    *, page: ControlledPage, by, major: bool = False, comment: str = ""
+) -> PageVersion:
+    """Publish the page's latest revision directly, as an editor (or the page's approver)."""
+    if not (
+        access.can_publish_handbook_page(by, page) or access.can_approve_handbook_page(by, page)
+    ):
+        raise access.AccessDenied("Du kan ikke publisere denne siden.")
+    revision = page.get_latest_revision()
+    token = _direct_publish.set({"by": by, "major": major, "comment": comment})
+    try:
+        revision.publish(user=by, skip_permission_checks=True)
+    finally:
+        _direct_publish.reset(token)
+    return PageVersion.objects.filter(page_id=page.pk).order_by("-major", "-minor").first()
+
+
+def _approval_for(page, revision):
+    """The workflow approval that led to this publish, if it came from a workflow."""
+    return (
+        HandbookApprovalTaskState.objects.filter(
+            workflow_state__base_content_type_id=page.get_base_content_type().pk,
+            workflow_state__object_id=str(page.pk),
+            status=TaskState.STATUS_APPROVED,
+            finished_at__gte=revision.created_at,
+        )
+        .select_related("finished_by", "workflow_state__requested_by")
+        .order_by("-finished_at", "-id")
+        .first()
+    )
+
+
+@transaction.atomic
+def version_record_publish(*, page, revision) -> PageVersion | None:
+    """Number the version just published and write its change-log entry."""
+    if not isinstance(page, ControlledPage):
+        return None
+    last = (
+        PageVersion.objects.select_for_update()
+        .filter(page_id=page.pk)
+        .order_by("-major", "-minor")
+        .first()
+    )
+    direct = _direct_publish.get()
+    approval = None if direct else _approval_for(page, revision)
+    if direct:
+        approver, major_bump, comment, author = (
+            direct["by"],
+            direct["major"],
+            direct["comment"],
+            revision.user,
+        )
+    elif approval:
+        approver, major_bump, comment = approval.finished_by, approval.major, approval.comment
+        author = approval.workflow_state.requested_by or revision.user
+    else:
+        # Published straight from the Wagtail editor by someone allowed to publish.
+        approver, major_bump, comment, author = revision.user, False, "", revision.user
+
+    if last is None:
+        major, minor = 1, 0
+    elif major_bump:
+        major, minor = last.major + 1, 0
+    else:
+        major, minor = last.major, last.minor + 1
+
+    today = timezone.localdate()
+    effective = page.effective_date
+    if not effective or (last and effective <= last.effective_date):
+        effective = today
+    next_review = add_months(effective, page.review_interval_months or 12)
+    status = (
+        DocumentStatus.WITHDRAWN
+        if page.document_status == DocumentStatus.WITHDRAWN
+        else DocumentStatus.CURRENT
+    )
+    fields = {
+        "version_major": major,
+        "version_minor": minor,
+        "approver": approver,
+        "effective_date": effective,
+        "next_review_date": next_review,
+        "document_status": status,
+    }
+    type(page).objects.filter(pk=page.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(page, name, value)
+
+    version = PageVersion.objects.create(
+        page_id=page.pk,
+        revision=revision,
+        major=major,
+        minor=minor,
+        is_major=major_bump or last is None,
+        title=page.title,
+        summary=page.change_summary,
+        author=author,
+        approver=approver,
+        approval_comment=comment,
+        published_at=timezone.now(),
+        effective_date=effective,
+    )
+    ChangeProposal.objects.filter(
+        page_id=page.pk, status=ChangeProposal.Status.PENDING, revision_id__lte=revision.pk
+    ).update(status=ChangeProposal.Status.ADOPTED, decided_by=approver, decided_at=timezone.now())
+    Hearing.objects.filter(
+        page_id=page.pk, version__isnull=True, revision_id__lte=revision.pk
+    ).update(version=version)
+    log(
+        instance=page,
+        action="handbook.version",
+        user=approver,
+        revision=revision,
+        data={"version": version.label, "major": version.is_major, "summary": version.summary},
+    )
+    return version

@@ -1,0 +1,89 @@
+"""«Lest og forstått»: required reading for org units, confirmed per version."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from wagtail.log_actions import log
+
+from people import access
+from people.models import OrgUnit, User
+
+from ..models import ControlledPage, PageVersion, ReadConfirmation
+
+
+def reading_required_for(*, page: ControlledPage, user, units=None) -> bool:
+    """Does ``page`` ask ``user`` to confirm it (they work in a target unit or below)?"""
+    if not user.is_authenticated or not user.org_unit_id:
+        return False
+    units = list(page.required_for_units.all()) if units is None else units
+    path = user.org_unit.path
+    return any(path.startswith(unit.path) for unit in units)
+
+
+def confirmation_latest(*, page, user) -> ReadConfirmation | None:
+    return (
+        ReadConfirmation.objects.filter(page_id=page.pk, user=user)
+        .order_by("-major", "-minor")
+        .first()
+    )
+
+
+@transaction.atomic
+def reading_confirm(*, page: ControlledPage, user) -> ReadConfirmation:
+    """The reader confirms the current version (idempotent)."""
+    if not access.can_confirm_reading(user, page):
+        raise access.AccessDenied("Siden har ingen publisert versjon å bekrefte.")
+    version = PageVersion.objects.get(
+        page_id=page.pk, major=page.version_major, minor=page.version_minor
+    )
+    existing = ReadConfirmation.objects.filter(
+        page_id=page.pk, user=user, major=version.major, minor=version.minor
+    ).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            confirmation = ReadConfirmation.objects.create(
+                page_id=page.pk,
+                user=user,
+                version=version,
+                major=version.major,
+                minor=version.minor,
+            )
+    except IntegrityError:  # a double click
+        return ReadConfirmation.objects.get(
+            page_id=page.pk, user=user, major=version.major, minor=version.minor
+        )
+    log(instance=page, action="handbook.confirm", user=user, data={"version": version.label})
+    return confirmation
+
+
+def _target_people(units):
+    """Active people in ``units`` or below (a unit's group holds exactly those)."""
+    if not units:
+        return User.objects.none()
+    q = Q()
+    for unit in units:
+        q |= Q(org_unit__path__startswith=unit.path)
+    return User.objects.filter(q, is_active=True).select_related("org_unit")
+
+
+def reading_status(*, page: ControlledPage) -> dict:
+    """Who in the target units has confirmed the current major version, and who has not.
+
+    A confirmation of any minor version of the current major version counts:
+    a new major version asks everyone again.
+    """
+    units: list[OrgUnit] = list(page.required_for_units.all())
+    people = list(_target_people(units).order_by("full_name", "username"))
+    confirmed = dict(
+        ReadConfirmation.objects.filter(
+            page_id=page.pk, major=page.version_major, user__in=[p.pk for p in people]
+        )
+        .order_by("user_id", "minor")
+        .values_list("user_id", "confirmed_at")
+    )
+    return {
+        "units": units,
+        "confirmed": [(p, confirmed[p.pk]) for p in people if p.pk in confirmed],
+        "missing": [p for p in people if p.pk not in confirmed],
+    }

@@ -1,0 +1,505 @@
+"""Handbook pages for readers. Each view: load → check (people.access) → service → render.
+
+``page_context`` and ``index_context`` feed the Wagtail page templates; they ask
+the database a fixed number of times whatever the number of versions,
+proposals or confirmations (the lists shown are bounded).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from forum.views.common import paginate, visible_thread_or_404
+from people import access
+from people.models import OrgUnit, User
+
+from . import services
+from .diff import word_diff
+from .forms import (
+    DeclineProposalForm,
+    HearingCommentForm,
+    HearingForm,
+    HearingResponseForm,
+    ProposalForm,
+)
+from .models import (
+    ChangeProposal,
+    ControlledPage,
+    HandbookIndexPage,
+    HandbookPage,
+    Hearing,
+    HearingComment,
+    PageVersion,
+    ReadConfirmation,
+)
+
+RECENT_VERSIONS = 5
+LISTED_PROPOSALS = 10
+LISTED_DISCUSSIONS = 10
+CHANGELOG_PER_PAGE = 30
+
+# Context for the Wagtail page templates ------------------------------------------------
+
+
+def _handbook_trail(page) -> list[Page]:
+    """Ancestors from the handbook's root down to ``page``'s parent (one query)."""
+    index_type = ContentType.objects.get_for_model(HandbookIndexPage)
+    ancestors = list(
+        page.get_ancestors().only("id", "title", "url_path", "depth", "path", "content_type_id")
+    )
+    for i, ancestor in enumerate(ancestors):
+        if ancestor.content_type_id == index_type.pk:
+            return ancestors[i:]
+    return []
+
+
+def table_of_contents(root: Page, request) -> list[dict]:
+    """Chapters with their pages, live only, in tree order (one query)."""
+    pages = (
+        Page.objects.descendant_of(root)
+        .live()
+        .filter(depth__lte=root.depth + 2)
+        .order_by("path")
+        .only("id", "title", "url_path", "depth", "path")
+    )
+    chapters: list[dict] = []
+    for page in pages:
+        entry = {"page": page, "url": page.get_url(request)}
+        if page.depth == root.depth + 1:
+            chapters.append({**entry, "children": []})
+        elif chapters and page.path.startswith(chapters[-1]["page"].path):
+            chapters[-1]["children"].append(entry)
+    return chapters
+
+
+def _required_unconfirmed(user) -> list:
+    """Required pages the person has not confirmed in their current major version."""
+    if not user.org_unit_id:
+        return []
+    unit = user.org_unit
+    steplen = OrgUnit.steplen
+    paths = [unit.path[:i] for i in range(steplen, len(unit.path) + 1, steplen)]
+    pages = list(
+        HandbookPage.objects.live()
+        .filter(required_for_units__path__in=paths)
+        .distinct()
+        .only("id", "title", "url_path", "version_major", "version_minor", "path", "depth")
+    )
+    confirmed = set(
+        ReadConfirmation.objects.filter(user=user, page_id__in=[p.pk for p in pages]).values_list(
+            "page_id", "major"
+        )
+    )
+    return [p for p in pages if (p.pk, p.version_major) not in confirmed]
+
+
+def index_context(request, page: HandbookIndexPage) -> dict:
+    user = request.user
+    return {
+        "toc": table_of_contents(page, request),
+        "recent_versions": PageVersion.objects.select_related(
+            "page", "author__org_unit", "approver__org_unit"
+        )[:8],
+        "required_unconfirmed": _required_unconfirmed(user),
+        "may_see_review": access.can_see_review_listing(user),
+    }
+
+
+def _owner_and_approver(page) -> dict:
+    """The page's owner and approver with their workplaces, in one query."""
+    ids = {page.document_owner_id, page.approver_id} - {None}
+    people = (
+        {u.pk: u for u in User.objects.select_related("org_unit").filter(pk__in=ids)} if ids else {}
+    )
+    return {
+        "document_owner": people.get(page.document_owner_id),
+        "approver_person": people.get(page.approver_id),
+    }
+
+
+def page_context(request, page: ControlledPage) -> dict:
+    user = request.user
+    trail = _handbook_trail(page)
+    root = trail[0] if trail else page
+    units = list(page.required_for_units.all())
+    required = services.reading_required_for(page=page, user=user, units=units)
+    latest_confirmation = services.confirmation_latest(page=page, user=user)
+    visible_threads = access.threads_visible_to(user)
+    today = timezone.localdate()
+    return {
+        "trail": trail,
+        "toc": table_of_contents(root, request),
+        "sections": page.sections(),
+        "versions": list(
+            PageVersion.objects.filter(page_id=page.pk)
+            .select_related("author__org_unit", "approver__org_unit")
+            .order_by("-major", "-minor")[:RECENT_VERSIONS]
+        ),
+        "required_units": units,
+        "reading_required": required,
+        "latest_confirmation": latest_confirmation,
+        "confirmed_current": bool(
+            latest_confirmation and latest_confirmation.major == page.version_major
+        ),
+        "changed_since_confirmation": bool(
+            latest_confirmation
+            and (latest_confirmation.major, latest_confirmation.minor)
+            != (page.version_major, page.version_minor)
+        ),
+        "pending_proposals": list(
+            ChangeProposal.objects.filter(
+                page_id=page.pk,
+                status=ChangeProposal.Status.PENDING,
+                thread__in=visible_threads,
+            ).select_related("thread", "created_by__org_unit")[:LISTED_PROPOSALS]
+        ),
+        "discussions": list(
+            visible_threads.filter(handbook_proposals__page_id=page.pk)
+            .distinct()
+            .order_by("-last_post_at")[:LISTED_DISCUSSIONS]
+        ),
+        "open_hearings": list(Hearing.objects.filter(page_id=page.pk, deadline__gte=today)),
+        **_owner_and_approver(page),
+        "may_edit": access.can_edit_handbook_page(user, page),
+        "may_see_confirmations": access.can_see_confirmations(user, page),
+        "may_open_hearing": access.can_open_hearing(user, page),
+        "review_overdue": page.review_is_overdue(today),
+        "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+    }
+
+
+# Views ------------------------------------------------------------------------------
+
+
+def _controlled_page_or_404(page_id: int) -> ControlledPage:
+    page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+    if not isinstance(page, ControlledPage):
+        raise Http404
+    return page
+
+
+@login_required
+def changelog(request):
+    """The whole handbook's change log, newest first."""
+    versions = PageVersion.objects.select_related("page", "author__org_unit", "approver__org_unit")
+    page_obj, page_range = paginate(request, versions, CHANGELOG_PER_PAGE)
+    return render(
+        request, "handbook/changelog.html", {"page_obj": page_obj, "page_range": page_range}
+    )
+
+
+@login_required
+def page_changelog(request, page_id):
+    page = _controlled_page_or_404(page_id)
+    versions = (
+        PageVersion.objects.filter(page_id=page.pk)
+        .select_related("author__org_unit", "approver__org_unit")
+        .prefetch_related("hearings")
+        .order_by("-major", "-minor")
+    )
+    page_obj, page_range = paginate(request, versions, CHANGELOG_PER_PAGE)
+    return render(
+        request,
+        "handbook/page_changelog.html",
+        {
+            "page": page,
+            "trail": _handbook_trail(page),
+            "page_obj": page_obj,
+            "page_range": page_range,
+        },
+    )
+
+
+@login_required
+def version_detail(request, page_id, major, minor):
+    page = _controlled_page_or_404(page_id)
+    version = get_object_or_404(
+        PageVersion.objects.select_related("revision", "author__org_unit", "approver__org_unit"),
+        page_id=page.pk,
+        major=major,
+        minor=minor,
+    )
+    old = version.revision.as_object()
+    return render(
+        request,
+        "handbook/version.html",
+        {
+            "page": page,
+            "trail": _handbook_trail(page),
+            "version": version,
+            "old": old,
+            "sections": old.sections(),
+            "is_current": (major, minor) == (page.version_major, page.version_minor),
+            "hearings": version.hearings.all(),
+        },
+    )
+
+
+def _parse_label(label: str | None):
+    try:
+        major, minor = (int(part) for part in (label or "").split("."))
+    except ValueError:
+        return None
+    return major, minor
+
+
+@login_required
+def version_diff(request, page_id):
+    """Compare two versions word by word (``?fra=1.0&til=1.2``; defaults: the last change)."""
+    page = _controlled_page_or_404(page_id)
+    versions = list(
+        PageVersion.objects.filter(page_id=page.pk)
+        .select_related("revision", "author__org_unit", "approver__org_unit")
+        .order_by("-major", "-minor")
+    )
+    if not versions:
+        raise Http404
+    by_label = {(v.major, v.minor): v for v in versions}
+    new = by_label.get(_parse_label(request.GET.get("til"))) or versions[0]
+    older = [v for v in versions if (v.major, v.minor) < (new.major, new.minor)]
+    old = by_label.get(_parse_label(request.GET.get("fra"))) or (older[0] if older else new)
+    error = ""
+    if (request.GET.get("fra") and _parse_label(request.GET["fra"]) not in by_label) or (
+        request.GET.get("til") and _parse_label(request.GET["til"]) not in by_label
+    ):
+        error = _("Versjonen finnes ikke. Velg blant versjonene i listen.")
+    diff = word_diff(
+        old.revision.as_object().plain_text_paragraphs(),
+        new.revision.as_object().plain_text_paragraphs(),
+    )
+    between = [
+        v for v in versions if (old.major, old.minor) < (v.major, v.minor) <= (new.major, new.minor)
+    ]
+    return render(
+        request,
+        "handbook/diff.html",
+        {
+            "page": page,
+            "trail": _handbook_trail(page),
+            "versions": versions,
+            "old": old,
+            "new": new,
+            "between": between,
+            "diff": diff,
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+@login_required
+@require_POST
+def confirm_reading(request, page_id):
+    page = _controlled_page_or_404(page_id)
+    confirmation = services.reading_confirm(page=page, user=request.user)
+    messages.success(
+        request,
+        _("Du har bekreftet at du har lest og forstått versjon %(version)s.")
+        % {"version": confirmation.label},
+    )
+    return redirect(page.url)
+
+
+@login_required
+def confirmations(request, page_id):
+    page = _controlled_page_or_404(page_id)
+    if not access.can_see_confirmations(request.user, page):
+        raise access.AccessDenied(
+            _("Bare dokumenteieren og håndbokredaktører ser hvem som har bekreftet.")
+        )
+    return render(
+        request,
+        "handbook/confirmations.html",
+        {"page": page, "trail": _handbook_trail(page), **services.reading_status(page=page)},
+    )
+
+
+@login_required
+def review_listing(request):
+    if not access.can_see_review_listing(request.user):
+        raise access.AccessDenied(access.write_blocked_reason(request.user))
+    today = timezone.localdate()
+    pages = services.pages_due_for_review(user=request.user, today=today)
+    rows = [{"page": p, "days": (p.next_review_date - today).days} for p in pages]
+    return render(
+        request,
+        "handbook/review.html",
+        {"rows": rows, "is_editor": access.is_handbook_editor(request.user), "today": today},
+    )
+
+
+@login_required
+def proposal_new(request, thread_id):
+    """A moderator turns a post of the thread into a change proposal on a handbook page."""
+    thread = visible_thread_or_404(request.user, thread_id)
+    if not access.can_propose_from_post(request.user, thread):
+        raise access.AccessDenied(_("Bare moderatorer i temaet kan lage endringsforslag."))
+    root = services.handbook_root()
+    if root is None:
+        raise Http404
+    posts = thread.posts.select_related("author").order_by("position")
+    pages = Page.objects.descendant_of(root).live().order_by("path")
+    initial = {"post": request.GET.get("innlegg")}
+    form = ProposalForm(request.POST or None, posts=posts, pages=pages, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        post = form.cleaned_data["post"]
+        post.thread = thread
+        try:
+            proposal = services.proposal_create(
+                post=post,
+                page=form.cleaned_data["page"].specific,
+                by=request.user,
+                note=form.cleaned_data["note"],
+            )
+        except services.ProposalError as error:
+            form.add_error("page", str(error))
+        else:
+            if proposal.revision_id:
+                messages.success(
+                    request,
+                    _(
+                        "Endringsforslaget er lagt inn som utkast på «%(page)s» og koblet til tråden."
+                    )
+                    % {"page": proposal.page.title},
+                )
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "Siden har en endring til godkjenning. Forslaget er registrert for "
+                        "dokumenteieren, men ikke lagt inn i utkastet ennå."
+                    ),
+                )
+            return redirect(thread)
+    return render(
+        request,
+        "handbook/proposal_new.html",
+        {"thread": thread, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+@require_POST
+def proposal_decline(request, proposal_id):
+    proposal = get_object_or_404(ChangeProposal.objects.select_related("page"), pk=proposal_id)
+    page = _controlled_page_or_404(proposal.page_id)
+    form = DeclineProposalForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Skriv hvorfor forslaget ikke tas inn."))
+        return redirect(page.url)
+    try:
+        services.proposal_decline(
+            proposal=proposal, by=request.user, note=form.cleaned_data["note"]
+        )
+    except services.ProposalError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Forslaget er avslått, med begrunnelse."))
+    return redirect(page.url)
+
+
+@login_required
+def hearing_new(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not isinstance(page, ControlledPage):
+        raise Http404
+    if not access.can_open_hearing(request.user, page):
+        raise access.AccessDenied(
+            _("Bare dokumenteier eller en håndbokredaktør kan sende på høring.")
+        )
+    today = timezone.localdate()
+    form = HearingForm(
+        request.POST or None,
+        units=OrgUnit.objects.order_by("path"),
+        today=today,
+        initial={"title": _("Høring: %(title)s") % {"title": page.title}},
+    )
+    if request.method == "POST" and form.is_valid():
+        hearing = services.hearing_open(page=page, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Utkastet er sendt på høring."))
+        return redirect(hearing)
+    return render(
+        request,
+        "handbook/hearing_new.html",
+        {
+            "page": page,
+            "trail": _handbook_trail(page),
+            "form": form,
+            "has_draft": page.latest_revision_id != page.live_revision_id,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+def hearing_detail(request, hearing_id):
+    hearing = get_object_or_404(
+        Hearing.objects.select_related("page", "revision", "created_by__org_unit", "version"),
+        pk=hearing_id,
+    )
+    draft = hearing.revision.as_object()
+    sections = draft.sections()
+    may_comment = access.can_comment_on_hearing(request.user, hearing)
+    form = None
+    if may_comment:
+        form = HearingCommentForm(request.POST or None, sections=sections)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.hearing_comment_add(
+                    hearing=hearing,
+                    by=request.user,
+                    section_id=form.cleaned_data["section"],
+                    body=form.cleaned_data["body"],
+                )
+            except services.ProposalError as error:
+                form.add_error("section", str(error))
+            else:
+                messages.success(request, _("Innspillet ditt er registrert."))
+                return redirect(hearing)
+    elif request.method == "POST":
+        raise access.AccessDenied(_("Du er ikke med i denne høringen, eller fristen er ute."))
+    comments = list(hearing.comments.select_related("author__org_unit", "responded_by__org_unit"))
+    for section in sections:
+        section["comments"] = [c for c in comments if c.section_id == section["id"]]
+    known = {s["id"] for s in sections}
+    return render(
+        request,
+        "handbook/hearing.html",
+        {
+            "hearing": hearing,
+            "page": hearing.page,
+            "draft": draft,
+            "sections": sections,
+            "orphan_comments": [c for c in comments if c.section_id not in known],
+            "form": form,
+            "units": hearing.units.order_by("path"),
+            "may_respond": access.can_respond_to_hearing(request.user, hearing),
+            "response_form": HearingResponseForm(),
+        },
+        status=400 if form is not None and form.is_bound else 200,
+    )
+
+
+@login_required
+@require_POST
+def hearing_respond(request, comment_id):
+    comment = get_object_or_404(
+        HearingComment.objects.select_related("hearing__page"), pk=comment_id
+    )
+    form = HearingResponseForm(request.POST)
+    if form.is_valid():
+        services.hearing_comment_respond(
+            comment=comment, by=request.user, response=form.cleaned_data["response"]
+        )
+        messages.success(request, _("Svaret er lagret."))
+    else:
+        messages.error(request, _("Skriv et svar før du lagrer."))
+    return redirect(comment.hearing)
