@@ -327,7 +327,10 @@ def review_listing(request):
         raise access.AccessDenied(access.write_blocked_reason(request.user))
     today = timezone.localdate()
     pages = services.pages_due_for_review(user=request.user, today=today)
-    rows = [{"page": p, "days": (p.next_review_date - today).days} for p in pages]
+    rows = [
+        {"page": p, "days": (days := (p.next_review_date - today).days), "overdue_days": -days}
+        for p in pages
+    ]
     return render(
         request,
         "handbook/review.html",
