@@ -44,10 +44,10 @@ def _wrap(op: str, words: list[str]) -> str:
     text = escape(" ".join(words))
     if op == "insert":
         label = _("Lagt til:")
-        return f'<ins><span class="visually-hidden">[{label} </span>{text}<span class="visually-hidden">]</span></ins>'
+        return f'<ins><span class="visually-hidden">{label} </span>{text}</ins>'
     if op == "delete":
         label = _("Fjernet:")
-        return f'<del><span class="visually-hidden">[{label} </span>{text}<span class="visually-hidden">]</span></del>'
+        return f'<del><span class="visually-hidden">{label} </span>{text}</del>'
     return text
 
 

@@ -60,7 +60,8 @@ class HandbookApprovalTask(Task):
         if action_name == "approve_major":
             state = task_state.specific
             state.major = True
-            return state.approve(user=user, **kwargs)
+            state.approve(user=user, **kwargs)
+            return None  # Wagtail reads a return value as the URL to redirect to
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
