@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 import demo.forum
+import demo.handbook
 import demo.people
 import demo.rooms
 
@@ -15,6 +16,7 @@ class Command(BaseCommand):
             ("people", demo.people.seed),
             ("forum", demo.forum.seed),
             ("rooms", demo.rooms.seed),
+            ("handbook", demo.handbook.seed),
         ]
         for name, seed in steps:
             with transaction.atomic():
