@@ -623,7 +623,7 @@ def seed(*, stdout=None):
         root.add_child(instance=chapter)
         chapter.save_revision(user=editor)
         services.page_publish(page=chapter, by=editor)
-        _backdate(chapter, [14])
+        _backdate(chapter, [5])
 
         for spec in chapter_spec["pages"]:
             owner = people[spec["owner"]]

@@ -182,4 +182,4 @@ def block_text(block) -> str:
 
 def heading_anchor(text: str, block_id: str | None) -> str:
     """A stable, readable anchor for a section heading."""
-    return slugify(text)[:60] or f"avsnitt-{(block_id or '')[:8]}"
+    return slugify(text, allow_unicode=True)[:60] or f"avsnitt-{(block_id or '')[:8]}"

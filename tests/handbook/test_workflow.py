@@ -167,3 +167,19 @@ def test_rejection_needs_a_comment_and_publishes_nothing(
 def test_only_owner_and_editors_may_approve(request, journal_page, who):
     user = request.getfixturevalue(who)
     assert not access.can_approve_handbook_page(user, journal_page)
+
+
+def test_case_worker_opens_the_editor_with_change_summary_and_document_control(
+    client, case_worker, journal_page
+):
+    client.force_login(case_worker)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[journal_page.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Hva er endret" in html and "Dokumentstyring" in html
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_anonymous_visitor_is_sent_to_login(client, journal_page):
+    response = client.get(journal_page.url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
