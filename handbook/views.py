@@ -392,8 +392,16 @@ def proposal_new(request, thread_id):
 @login_required
 @require_POST
 def proposal_decline(request, proposal_id):
-    proposal = get_object_or_404(ChangeProposal.objects.select_related("page"), pk=proposal_id)
+    proposal = get_object_or_404(
+        ChangeProposal.objects.select_related("page", "thread__topic"), pk=proposal_id
+    )
+    if not access.can_view(request.user, proposal.thread):
+        raise Http404  # a proposal from a closed room is not confirmed to outsiders
     page = _controlled_page_or_404(proposal.page_id)
+    if not access.can_decide_proposal(request.user, proposal):
+        raise access.AccessDenied(
+            _("Bare dokumenteier eller en håndbokredaktør kan avslå forslag.")
+        )
     form = DeclineProposalForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Skriv hvorfor forslaget ikke tas inn."))
@@ -497,6 +505,8 @@ def hearing_respond(request, comment_id):
     comment = get_object_or_404(
         HearingComment.objects.select_related("hearing__page"), pk=comment_id
     )
+    if not access.can_respond_to_hearing(request.user, comment.hearing):
+        raise access.AccessDenied(_("Bare redaktøren og dokumenteieren svarer på innspill."))
     form = HearingResponseForm(request.POST)
     if form.is_valid():
         services.hearing_comment_respond(

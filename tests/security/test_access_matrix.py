@@ -125,6 +125,54 @@ def build_world():
     )
 
 
+def _handbook(w):
+    """A published handbook page with a hearing, made on first use in a case."""
+    if not hasattr(w, "handbook"):
+        from django.contrib.auth.models import Group
+        from django.utils import timezone
+
+        from handbook.models import HearingComment
+        from handbook.services import handbook_setup, hearing_open
+        from people.access import HANDBOOK_EDITORS
+        from tests.handbook.factories import chapter, handbook_page
+
+        editor = UserFactory(
+            username="ingrid", full_name="Ingrid Redaktør", unit=w.member.org_unit.get_root()
+        )
+        editor.groups.add(Group.objects.get_or_create(name=HANDBOOK_EDITORS)[0])
+        root = handbook_setup()
+        hb = handbook_page(chapter(root, publish_by=editor), publish_by=editor)
+        hearing = hearing_open(
+            page=hb,
+            by=editor,
+            title="Høring",
+            description="",
+            units=[],
+            deadline=timezone.localdate(),
+        )
+        HearingComment.objects.create(
+            hearing=hearing, section_id="intro", section_title="Innledning", author=editor, body="x"
+        )
+        w.handbook = SimpleNamespace(page=hb, hearing=hearing, editor=editor)
+    return w.handbook
+
+
+def hb_page(w):
+    return {"page_id": _handbook(w).page.pk}
+
+
+def hb_hearing(w):
+    return _handbook(w).hearing
+
+
+def hb_proposal(w, p):
+    from handbook.models import ChangeProposal
+
+    return ChangeProposal.objects.create(
+        page_id=_handbook(w).page.pk, thread=p.thread, post=p.post, created_by=w.member
+    )
+
+
 # How a case is described --------------------------------------------------------------------
 
 
@@ -263,6 +311,29 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
         method="post",
         json=True,
         data=lambda w, p: {"thread": p.thread.pk, "body": "Svar fra API"},
+    ),
+    # Handbook: pages are for every employee; proposals follow the thread they came from.
+    "handbook:changelog": page(),
+    "handbook:review": page(),
+    "handbook:page_changelog": page(kwargs=lambda w, p: hb_page(w)),
+    "handbook:version": page(kwargs=lambda w, p: {**hb_page(w), "major": 1, "minor": 0}),
+    "handbook:diff": page(kwargs=lambda w, p: hb_page(w)),
+    "handbook:confirm": page(302, method="post", kwargs=lambda w, p: hb_page(w)),
+    "handbook:confirmations": page(403, kwargs=lambda w, p: hb_page(w)),
+    "handbook:hearing_new": page(403, kwargs=lambda w, p: hb_page(w)),
+    "handbook:hearing": page(kwargs=lambda w, p: {"hearing_id": hb_hearing(w).pk}),
+    "handbook:hearing_respond": page(
+        403,
+        method="post",
+        kwargs=lambda w, p: {"comment_id": hb_hearing(w).comments.get().pk},
+        data=lambda w, p: {"response": "Svar"},
+    ),
+    "handbook:proposal_new": in_room(thread, 403),
+    "handbook:proposal_decline": in_room(
+        lambda w, p: {"proposal_id": hb_proposal(w, p).pk},
+        403,
+        method="post",
+        data=lambda w, p: {"note": "Nei"},
     ),
     # Wagtail's public, non-admin URLs: none of them serve room objects.
     "wagtaildocs_serve": page(404, anonymous=404, url=lambda w, p: "/documents/999999/x.pdf"),
