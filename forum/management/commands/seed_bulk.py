@@ -32,8 +32,10 @@ import itertools
 import math
 import random
 import time
+from contextlib import contextmanager
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
@@ -57,6 +59,22 @@ BENCH_PASSWORD = "bench"
 USERNAME_PREFIX = "bulk"
 
 
+@contextmanager
+def query_log_off():
+    """Stop Django's debug query log while inserting a million rows.
+
+    With DEBUG on (the default outside production) every query is kept with its
+    parameters formatted into it; for SQLite that formatting is another query per
+    parameter batch. It would dominate the run and hold gigabytes of SQL text.
+    """
+    previous = settings.DEBUG
+    settings.DEBUG = False
+    try:
+        yield
+    finally:
+        settings.DEBUG = previous
+
+
 class Command(BaseCommand):
     help = (
         "Generate synthetic rooms, topics, users, threads and posts with bulk inserts (benchmarks)."
@@ -74,6 +92,10 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2026, help="random seed (reproducible)")
 
     def handle(self, *args, **options):
+        with query_log_off():
+            self.run(**options)
+
+    def run(self, **options):
         threads, posts = options["threads"], options["posts"]
         if threads < 1 or posts < threads:
             raise CommandError("--threads must be at least 1 and --posts at least --threads.")
