@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count, Max, Min, Sum
 
-from forum.models import Post, Room, RoomGroupObjectPermission, Thread, Topic
+from forum.models import Post, Room, RoomGroupObjectPermission, RoomMembership, Thread, Topic
 from people import access
 from people.models import User
 
@@ -60,6 +60,7 @@ def test_bench_logins_see_many_and_few_rooms():
     assert access.rooms_visible_to(many).filter(slug__startswith="bulk-").count() == 9
     assert access.rooms_visible_to(few).filter(slug__startswith="bulk-").count() == 3 + 1
     assert RoomGroupObjectPermission.objects.filter(group__org_unit__isnull=False).exists()
+    assert RoomMembership.objects.filter(room__in=closed, unit__isnull=False).count() >= 6
     assert few.check_password("bench") and few.has_real_name
 
 
@@ -70,6 +71,7 @@ def test_seed_bulk_run_again_reuses_rooms_and_users_and_adds_content():
     assert Post.objects.count() == 17
     assert User.objects.filter(username__startswith="bulk").count() == 5
     assert Room.objects.count() == 2
+    assert RoomMembership.objects.count() == 2  # department 1 and bench_many, once each
     assert sum(Topic.objects.values_list("post_count", flat=True)) == 17
 
 

@@ -8,13 +8,14 @@ What it builds (all names start with "bulk"/"Testetaten", beside the demo data):
   ``--users`` employees placed in the sections, inserted with ``bulk_create``
   and given their unit groups the way ``people.services`` does;
 * ``--rooms`` rooms: every fourth one (the 1st, 5th, 9th, ...) open, the rest
-  closed, each with ``--topics`` topics. Closed rooms grant ``view_room`` and
-  ``post_in_room`` to unit groups (``RoomGroupObjectPermission``): the first
-  closed room only to department 1, the others spread over the remaining
-  departments;
-* two logins for benchmarks, password ``bench``: ``bench_many`` sees every
-  room (through the plain group "bench:alle-rom" granted on all closed rooms)
-  and ``bench_few`` (in department 1) sees the open rooms and one closed room;
+  closed, each with ``--topics`` topics. Closed rooms get departments as
+  members through ``room_member_add`` (so the guardian rows are unit-group
+  grants, ``view_room`` + ``post_in_room`` in ``RoomGroupObjectPermission``):
+  the first closed room only department 1, the others spread over the
+  remaining departments;
+* two logins for benchmarks, password ``bench``: ``bench_many`` is a personal
+  member of every closed room and so sees every room, and ``bench_few`` (in
+  department 1) sees the open rooms and one closed room;
 * ``--threads`` threads and exactly ``--posts`` posts, spread over the topics,
   the users (a few write much more than most) and the past ``--days`` days, with
   thread lengths skewed as in real forums.
@@ -37,15 +38,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
 from forum import markup
-from forum.models import Post, Room, RoomGroupObjectPermission, Thread, Topic
-from forum.services import topics_recount
+from forum.models import Post, Room, RoomRole, Thread, Topic
+from forum.services import room_member_add, topics_recount
 from people.models import OrgUnit, User
 from people.services import person_create, unit_create, unit_groups_for
 
@@ -54,7 +54,6 @@ from . import _bulk_words as words
 AGENCY_CODE = "BULK"
 DEPARTMENTS = 8
 SECTIONS_PER_DEPARTMENT = 2
-ALL_ROOMS_GROUP = "bench:alle-rom"
 BENCH_PASSWORD = "bench"
 USERNAME_PREFIX = "bulk"
 
@@ -209,7 +208,6 @@ class Command(BaseCommand):
         return list(User.objects.filter(username__in=wanted).values_list("pk", flat=True))
 
     def ensure_bench_logins(self, units) -> None:
-        everything, _ = Group.objects.get_or_create(name=ALL_ROOMS_GROUP)
         logins = (
             ("bench_many", "Berit Mange", units["sections"][-1]),
             ("bench_few", "Frode Få", units["departments"][0]),
@@ -225,16 +223,9 @@ class Command(BaseCommand):
                     email=f"{username}@testetaten.example",
                     password=BENCH_PASSWORD,
                 )
-            if username == "bench_many":
-                user.groups.add(everything)
 
     def ensure_rooms(self, count: int, topics_per_room: int, units) -> list[Topic]:
-        perms = list(
-            Permission.objects.filter(
-                content_type__app_label="forum", codename__in=("view_room", "post_in_room")
-            )
-        )
-        everything = Group.objects.get(name=ALL_ROOMS_GROUP)
+        bench_many = User.objects.get(username="bench_many")
         departments = units["departments"]
         topics = []
         closed_index = 0
@@ -260,11 +251,13 @@ class Command(BaseCommand):
                     if closed_index % 3 == 0:
                         granted.append(rest[closed_index % len(rest)])
                 closed_index += 1
-                for group in [u.group for u in granted] + [everything]:
-                    for perm in perms:
-                        RoomGroupObjectPermission.objects.get_or_create(
-                            group=group, permission=perm, content_object=room
-                        )
+                members = set(room.memberships.values_list("unit_id", flat=True))
+                for unit in granted:
+                    if unit.pk not in members:
+                        # by=None: the system adds members (no person to check).
+                        room_member_add(room=room, by=None, role=RoomRole.MEMBER, unit=unit)
+                if not room.memberships.filter(user=bench_many).exists():
+                    room_member_add(room=room, by=None, role=RoomRole.MEMBER, user=bench_many)
             for t in range(1, topics_per_room + 1):
                 name = words.TOPIC_NAMES[(i + t - 2) % len(words.TOPIC_NAMES)]
                 topic, _ = Topic.objects.get_or_create(
