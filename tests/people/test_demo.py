@@ -9,13 +9,38 @@ from django.db.models import Count, Max, Min
 from django.utils import timezone
 
 import demo.people
-from forum.models import Post, PostRevision, Room, Thread, ThreadRead, Topic
+from forum.models import (
+    Post,
+    PostRevision,
+    Room,
+    RoomAuditEntry,
+    RoomGroupObjectPermission,
+    RoomMembership,
+    RoomUserObjectPermission,
+    Thread,
+    ThreadRead,
+    Topic,
+)
 from people import access
 from people.models import OrgUnit, User
 
 pytestmark = pytest.mark.django_db
 
-MODELS = (User, OrgUnit, Group, Room, Topic, Thread, Post, PostRevision, ThreadRead)
+MODELS = (
+    User,
+    OrgUnit,
+    Group,
+    Room,
+    Topic,
+    Thread,
+    Post,
+    PostRevision,
+    ThreadRead,
+    RoomMembership,
+    RoomAuditEntry,
+    RoomGroupObjectPermission,
+    RoomUserObjectPermission,
+)
 
 
 def seed_demo():
