@@ -1,6 +1,7 @@
 """Forum rules as service functions, one module per subdomain; import them from ``forum.services``."""
 
 from .attachments import AttachmentError, attachment_check, attachments_add, attachments_check
+from .counters import threads_recount, topics_recount
 from .posting import (
     post_edit,
     post_reply,
@@ -38,5 +39,7 @@ __all__ = [
     "thread_mark_read",
     "thread_start",
     "threads_recent_for",
+    "threads_recount",
     "topic_mark_read",
+    "topics_recount",
 ]
