@@ -9,7 +9,9 @@ goes through ``person_move`` so the groups never go stale.
 """
 
 import hashlib
+import logging
 import secrets
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -17,6 +19,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .models import ApiToken, OrgUnit, User
+
+audit = logging.getLogger("fagrom.audit")
 
 
 def unit_create(
@@ -156,3 +160,103 @@ def api_token_user(key: str) -> User | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def _name_parts(full_name: str) -> tuple[str, str]:
+    first, _, last = full_name.rpartition(" ")
+    return (first, last) if first else (full_name, "")
+
+
+KEEP = object()  # "the directory said nothing about this": leave the value as it is
+
+
+@dataclass
+class DirectoryChange:
+    """What ``person_sync_from_directory`` did to one person."""
+
+    user: User
+    created: bool = False
+    updated: bool = False
+    moved: bool = False
+    deactivated: bool = False
+    reactivated: bool = False
+    fields: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def person_sync_from_directory(
+    *,
+    username: str,
+    full_name: str | object = KEEP,
+    email: str | object = KEEP,
+    title: str | object = KEEP,
+    unit: OrgUnit | None | object = KEEP,
+    is_active: bool = True,
+    source: str = "directory",
+) -> DirectoryChange:
+    """Create or update a person as the agency's directory describes them.
+
+    Used by single sign-on (claims) and by ``sync_directory`` (an HR export).
+    A value left as ``KEEP`` is one the directory did not send. The person
+    becomes ``directory_managed``: their name and workplace are the
+    directory's, so they cannot change them in Fagrom (the real-name rule).
+    A move goes through ``person_move`` so room access follows at once.
+    Deactivation keeps the user row, so their posts keep their name.
+    """
+    username = username.strip().lower()
+    wanted = {"directory_managed": True, "is_active": is_active}
+    if full_name is not KEEP:
+        wanted["full_name"] = " ".join(str(full_name).split())
+        wanted["first_name"], wanted["last_name"] = _name_parts(wanted["full_name"])
+    if email is not KEEP:
+        wanted["email"] = str(email).strip()
+    if title is not KEEP:
+        wanted["title"] = str(title).strip()
+
+    user = User.objects.filter(username__iexact=username).first()
+    if user is None:
+        user = person_create(
+            username=username,
+            full_name=wanted.get("full_name", ""),
+            unit=None if unit is KEEP else unit,
+            title=wanted.get("title", ""),
+            email=wanted.get("email", ""),
+            directory_managed=True,
+            is_active=is_active,
+        )
+        audit.info(
+            "person created from %s",
+            source,
+            extra={"event": "person_created", "username": username, "source": source},
+        )
+        return DirectoryChange(user=user, created=True)
+
+    change = DirectoryChange(user=user)
+    for name, value in wanted.items():
+        if getattr(user, name) != value:
+            change.fields.append(name)
+            setattr(user, name, value)
+    if change.fields:
+        user.save(update_fields=change.fields)
+    if "is_active" in change.fields:
+        change.fields.remove("is_active")
+        change.deactivated, change.reactivated = not is_active, is_active
+    change.updated = bool(change.fields)
+    if unit is not KEEP and user.org_unit_id != (unit.pk if unit else None):
+        person_move(user=user, unit=unit)
+        change.moved = True
+    if change.updated or change.moved or change.deactivated or change.reactivated:
+        audit.info(
+            "person updated from %s",
+            source,
+            extra={
+                "event": "person_updated",
+                "username": username,
+                "source": source,
+                "fields": change.fields,
+                "moved_to": unit.code if change.moved and unit else None,
+                "deactivated": change.deactivated,
+                "reactivated": change.reactivated,
+            },
+        )
+    return change
