@@ -10,6 +10,7 @@ code) against ``OrgUnit.code``. Which claim carries what is configured in the
 
 import logging
 
+import requests
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
@@ -129,6 +130,17 @@ class AuthenticationRequestView(_EnabledOnly, OIDCAuthenticationRequestView):
 
 class AuthenticationCallbackView(_EnabledOnly, OIDCAuthenticationCallbackView):
     """The provider sends the browser back here with a code."""
+
+    def get(self, request):
+        # A bad token, a replayed state or an unreachable provider is a failed
+        # sign-in with a clear message, not a 400 or 500 page.
+        try:
+            return super().get(request)
+        except SuspiciousOperation as exc:
+            logger.warning("OIDC sign-in refused: %s", exc)
+        except requests.RequestException as exc:
+            logger.error("OIDC provider unreachable or refused the code: %s", exc)
+        return self.login_failure()
 
     def login_failure(self):
         messages.error(
