@@ -260,3 +260,68 @@ def person_sync_from_directory(
             },
         )
     return change
+
+
+@dataclass
+class UnitChange:
+    unit: OrgUnit
+    created: bool = False
+    updated: bool = False
+    moved: bool = False
+
+
+@transaction.atomic
+def unit_sync_from_directory(
+    *,
+    code: str,
+    name: str,
+    kind: str,
+    parent: OrgUnit | None,
+    short_name: str | object = KEEP,
+) -> UnitChange:
+    """Create or update the unit with ``code``; move it under ``parent`` if the directory says so.
+
+    A move changes which unit groups everyone below it belongs to, so their
+    groups are brought in line at once (room access follows the organisation).
+    """
+    unit = OrgUnit.objects.filter(code=code).first()
+    if unit is None:
+        unit = unit_create(
+            name=name,
+            code=code,
+            kind=kind,
+            parent=parent,
+            short_name="" if short_name is KEEP else str(short_name),
+        )
+        audit.info("unit created from directory", extra={"event": "unit_created", "code": code})
+        return UnitChange(unit=unit, created=True)
+
+    change = UnitChange(unit=unit)
+    wanted = {"name": name, "kind": kind}
+    if short_name is not KEEP:
+        wanted["short_name"] = str(short_name)
+    fields = [f for f, value in wanted.items() if getattr(unit, f) != value]
+    for f in fields:
+        setattr(unit, f, wanted[f])
+    if fields:
+        unit.save(update_fields=fields)
+        change.updated = True
+
+    current_parent = unit.get_parent()
+    if (current_parent.pk if current_parent else None) != (parent.pk if parent else None):
+        if parent is not None and (parent.pk == unit.pk or parent.is_descendant_of(unit)):
+            raise ValueError(f"Unit {code} cannot be moved under its own descendant.")
+        if parent is None:
+            unit.move(OrgUnit.get_first_root_node(), "sorted-sibling")
+        else:
+            unit.move(parent, "sorted-child")
+        unit.refresh_from_db()
+        for person in User.objects.filter(org_unit__path__startswith=unit.path):
+            person_sync_unit_groups(user=person)
+        change.moved = True
+    if change.updated or change.moved:
+        audit.info(
+            "unit updated from directory",
+            extra={"event": "unit_updated", "code": code, "fields": fields, "moved": change.moved},
+        )
+    return change
