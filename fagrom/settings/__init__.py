@@ -165,6 +165,8 @@ WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 
 # Username and password login. Agencies on single sign-on may turn it off.
 LOCAL_LOGIN_ENABLED = env_bool("LOCAL_LOGIN_ENABLED", True)
+# Without local login, passwords have no use: Wagtail's admin stops offering them.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = LOCAL_LOGIN_ENABLED
 
 # Single sign-on with OpenID Connect (mozilla-django-oidc), on when a client id is set.
 OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", "")
