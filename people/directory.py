@@ -329,24 +329,22 @@ def _apply_units(ordered_units: list[UnitRecord], summary: Summary) -> None:
 
 
 def _apply_people(people: list[PersonRecord], summary: Summary, max_deactivate) -> None:
-    listed = {p.username for p in people}
-    leaving = [
-        u
-        for u in User.objects.filter(directory_managed=True, is_active=True).only("username")
-        if u.username.lower() not in listed
-    ]
-    leaving_too = User.objects.filter(
-        directory_managed=True,
-        is_active=True,
-        username__in=[p.username for p in people if not p.active],
-    )
+    # One query for everyone instead of one (case-insensitive, unindexed) per person.
+    users = {u.username.lower(): u for u in User.objects.all()}
+    listed = {p.username: p for p in people}
+    managed = [u for u in users.values() if u.directory_managed and u.is_active]
+    leaving = [u for u in managed if u.username.lower() not in listed]
     if max_deactivate is not None:
-        active = User.objects.filter(directory_managed=True, is_active=True).count()
-        count = len(leaving) + leaving_too.count()
-        if count > 10 and count > max_deactivate * active:
+        marked_inactive = [
+            u
+            for u in managed
+            if u.username.lower() in listed and not listed[u.username.lower()].active
+        ]
+        count = len(leaving) + len(marked_inactive)
+        if count > 10 and count > max_deactivate * len(managed):
             raise DirectoryError(
                 [
-                    f"The export would deactivate {count} of {active} active people. "
+                    f"The export would deactivate {count} of {len(managed)} active people. "
                     "If that is right, run again with --force; otherwise check the export."
                 ]
             )
@@ -364,11 +362,12 @@ def _apply_people(people: list[PersonRecord], summary: Summary, max_deactivate) 
             unit=unit,
             is_active=record.active,
             source="sync_directory",
+            existing=users.get(record.username),
         )
         _count(change, summary)
     for user in leaving:
         change = services.person_sync_from_directory(
-            username=user.username, is_active=False, source="sync_directory"
+            username=user.username, is_active=False, source="sync_directory", existing=user
         )
         _count(change, summary)
 

@@ -193,6 +193,7 @@ def person_sync_from_directory(
     unit: OrgUnit | None | object = KEEP,
     is_active: bool = True,
     source: str = "directory",
+    existing: User | None | object = KEEP,
 ) -> DirectoryChange:
     """Create or update a person as the agency's directory describes them.
 
@@ -202,6 +203,8 @@ def person_sync_from_directory(
     directory's, so they cannot change them in Fagrom (the real-name rule).
     A move goes through ``person_move`` so room access follows at once.
     Deactivation keeps the user row, so their posts keep their name.
+    ``existing`` lets a batch (the directory sync) pass the user it already
+    loaded (or None for "no such user") instead of one lookup per person.
     """
     username = username.strip().lower()
     wanted = {"directory_managed": True, "is_active": is_active}
@@ -213,7 +216,10 @@ def person_sync_from_directory(
     if title is not KEEP:
         wanted["title"] = str(title).strip()
 
-    user = User.objects.filter(username__iexact=username).first()
+    if existing is KEEP:
+        user = User.objects.filter(username__iexact=username).first()
+    else:
+        user = existing
     if user is None:
         user = person_create(
             username=username,
