@@ -82,7 +82,11 @@ def test_first_sso_login_creates_the_person_from_claims(client, provider, sandne
     assert user.has_real_name
     assert not user.has_usable_password()
     # Unit groups are in place, so the person may write at once.
-    assert set(user.groups.values_list("name", flat=True)) == {"unit:NAV", "unit:NAV-SANDNES"}
+    assert set(user.groups.values_list("name", flat=True)) == {
+        "unit:NAV",
+        "unit:NAV-SANDNES",
+        "unit-direct:NAV-SANDNES",
+    }
 
 
 def test_sso_login_updates_name_title_and_moves_the_person(client, provider, sandnes, bergen):

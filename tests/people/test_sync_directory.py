@@ -59,6 +59,7 @@ def test_first_sync_creates_units_and_people(export):
         "unit:NAV",
         "unit:NAV-SANDNES",
         "unit:NAV-SANDNES-OPPF",
+        "unit-direct:NAV-SANDNES-OPPF",
     }
 
 
@@ -163,6 +164,7 @@ def test_moving_a_unit_moves_the_room_access_of_everyone_in_it(export, tmp_path)
         "unit:NAV",
         "unit:NAV-BERGEN",
         "unit:NAV-SANDNES-OPPF",
+        "unit-direct:NAV-SANDNES-OPPF",
     }
     assert OrgUnit.find_problems() == ([], [], [], [], [])
 
