@@ -3,7 +3,7 @@
 Usage (data first, then the run; PostgreSQL recommended):
 
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/fagrom_bench
-    .venv/bin/python manage.py migrate
+    .venv/bin/python manage.py migrate && .venv/bin/python manage.py createcachetable
     .venv/bin/python manage.py seed_demo
     .venv/bin/python manage.py seed_bulk --threads 10000 --posts 1000000
     .venv/bin/python bench/load.py --workers 4 --duration 15 --connections 16
@@ -51,7 +51,7 @@ def session_cookie(username):
     user = get_user_model().objects.get(username=username)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.save()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"

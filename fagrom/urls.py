@@ -6,17 +6,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from people.views import LoginView
+
 from . import views
 from .api import api
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Single sign-on (answers 404 unless OIDC_RP_CLIENT_ID etc. are set).
+    path("oidc/", include("mozilla_django_oidc.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("forum/", include("forum.urls")),
     path("people/", include("people.urls")),

@@ -1,9 +1,12 @@
 from django import forms
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from fagrom.forms import FagromForm
+from fagrom.forms import FagromForm, FagromFormMixin
 
+from .auth import login_is_throttled
 from .models import OrgUnit
 
 
@@ -68,3 +71,38 @@ class ApiTokenForm(FagromForm):
             "max_length": pgettext_lazy("form error", "Navnet kan være høyst 100 tegn."),
         },
     )
+
+
+class LoginForm(FagromFormMixin, AuthenticationForm):
+    """Username and password, with a clear answer when login is throttled or turned off."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": pgettext_lazy(
+            "form error",
+            "Brukernavnet eller passordet er feil. Passordet skiller mellom store og små bokstaver.",
+        ),
+        "inactive": pgettext_lazy("form error", "Denne kontoen er deaktivert."),
+        "throttled": pgettext_lazy(
+            "form error",
+            "For mange mislykkede innloggingsforsøk. Vent et kvarter og prøv igjen, "
+            "eller kontakt brukerstøtte.",
+        ),
+        "local_login_disabled": pgettext_lazy(
+            "form error",
+            "Innlogging med brukernavn og passord er slått av. Logg inn med virksomhetens konto.",
+        ),
+    }
+
+    throttled = False
+
+    def clean(self):
+        if not settings.LOCAL_LOGIN_ENABLED:
+            raise forms.ValidationError(
+                self.error_messages["local_login_disabled"], code="local_login_disabled"
+            )
+        username = self.cleaned_data.get("username")
+        if username and login_is_throttled(self.request, username):
+            self.throttled = True
+            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+        return super().clean()

@@ -9,7 +9,9 @@ goes through ``person_move`` so the groups never go stale.
 """
 
 import hashlib
+import logging
 import secrets
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -17,6 +19,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .models import ApiToken, OrgUnit, User
+
+audit = logging.getLogger("fagrom.audit")
 
 
 def unit_create(
@@ -156,3 +160,174 @@ def api_token_user(key: str) -> User | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def _name_parts(full_name: str) -> tuple[str, str]:
+    first, _, last = full_name.rpartition(" ")
+    return (first, last) if first else (full_name, "")
+
+
+KEEP = object()  # "the directory said nothing about this": leave the value as it is
+
+
+@dataclass
+class DirectoryChange:
+    """What ``person_sync_from_directory`` did to one person."""
+
+    user: User
+    created: bool = False
+    updated: bool = False
+    moved: bool = False
+    deactivated: bool = False
+    reactivated: bool = False
+    fields: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def person_sync_from_directory(
+    *,
+    username: str,
+    full_name: str | object = KEEP,
+    email: str | object = KEEP,
+    title: str | object = KEEP,
+    unit: OrgUnit | None | object = KEEP,
+    is_active: bool = True,
+    source: str = "directory",
+    existing: User | None | object = KEEP,
+) -> DirectoryChange:
+    """Create or update a person as the agency's directory describes them.
+
+    Used by single sign-on (claims) and by ``sync_directory`` (an HR export).
+    A value left as ``KEEP`` is one the directory did not send. The person
+    becomes ``directory_managed``: their name and workplace are the
+    directory's, so they cannot change them in Fagrom (the real-name rule).
+    A move goes through ``person_move`` so room access follows at once.
+    Deactivation keeps the user row, so their posts keep their name.
+    ``existing`` lets a batch (the directory sync) pass the user it already
+    loaded (or None for "no such user") instead of one lookup per person.
+    """
+    username = username.strip().lower()
+    wanted = {"directory_managed": True, "is_active": is_active}
+    if full_name is not KEEP:
+        wanted["full_name"] = " ".join(str(full_name).split())
+        wanted["first_name"], wanted["last_name"] = _name_parts(wanted["full_name"])
+    if email is not KEEP:
+        wanted["email"] = str(email).strip()
+    if title is not KEEP:
+        wanted["title"] = str(title).strip()
+
+    if existing is KEEP:
+        user = User.objects.filter(username__iexact=username).first()
+    else:
+        user = existing
+    if user is None:
+        user = person_create(
+            username=username,
+            full_name=wanted.get("full_name", ""),
+            unit=None if unit is KEEP else unit,
+            title=wanted.get("title", ""),
+            email=wanted.get("email", ""),
+            directory_managed=True,
+            is_active=is_active,
+        )
+        audit.info(
+            "person created from %s",
+            source,
+            extra={"event": "person_created", "username": username, "source": source},
+        )
+        return DirectoryChange(user=user, created=True)
+
+    change = DirectoryChange(user=user)
+    for name, value in wanted.items():
+        if getattr(user, name) != value:
+            change.fields.append(name)
+            setattr(user, name, value)
+    if change.fields:
+        user.save(update_fields=change.fields)
+    if "is_active" in change.fields:
+        change.fields.remove("is_active")
+        change.deactivated, change.reactivated = not is_active, is_active
+    change.updated = bool(change.fields)
+    if unit is not KEEP and user.org_unit_id != (unit.pk if unit else None):
+        person_move(user=user, unit=unit)
+        change.moved = True
+    if change.updated or change.moved or change.deactivated or change.reactivated:
+        audit.info(
+            "person updated from %s",
+            source,
+            extra={
+                "event": "person_updated",
+                "username": username,
+                "source": source,
+                "fields": change.fields,
+                "moved_to": unit.code if change.moved and unit else None,
+                "deactivated": change.deactivated,
+                "reactivated": change.reactivated,
+            },
+        )
+    return change
+
+
+@dataclass
+class UnitChange:
+    unit: OrgUnit
+    created: bool = False
+    updated: bool = False
+    moved: bool = False
+
+
+@transaction.atomic
+def unit_sync_from_directory(
+    *,
+    code: str,
+    name: str,
+    kind: str,
+    parent: OrgUnit | None,
+    short_name: str | object = KEEP,
+) -> UnitChange:
+    """Create or update the unit with ``code``; move it under ``parent`` if the directory says so.
+
+    A move changes which unit groups everyone below it belongs to, so their
+    groups are brought in line at once (room access follows the organisation).
+    """
+    unit = OrgUnit.objects.filter(code=code).first()
+    if unit is None:
+        unit = unit_create(
+            name=name,
+            code=code,
+            kind=kind,
+            parent=parent,
+            short_name="" if short_name is KEEP else str(short_name),
+        )
+        audit.info("unit created from directory", extra={"event": "unit_created", "code": code})
+        return UnitChange(unit=unit, created=True)
+
+    change = UnitChange(unit=unit)
+    wanted = {"name": name, "kind": kind}
+    if short_name is not KEEP:
+        wanted["short_name"] = str(short_name)
+    fields = [f for f, value in wanted.items() if getattr(unit, f) != value]
+    for f in fields:
+        setattr(unit, f, wanted[f])
+    if fields:
+        unit.save(update_fields=fields)
+        change.updated = True
+
+    current_parent = unit.get_parent()
+    if (current_parent.pk if current_parent else None) != (parent.pk if parent else None):
+        if parent is not None and (parent.pk == unit.pk or parent.is_descendant_of(unit)):
+            raise ValueError(f"Unit {code} cannot be moved under its own descendant.")
+        if parent is None:
+            unit.move(OrgUnit.get_first_root_node(), "sorted-sibling")
+        else:
+            unit.move(parent, "sorted-child")
+        unit.refresh_from_db()
+        for person in User.objects.filter(org_unit__path__startswith=unit.path):
+            person_sync_unit_groups(user=person)
+        change.moved = True
+    if change.updated or change.moved:
+        audit.info(
+            "unit updated from directory",
+            extra={"event": "unit_updated", "code": code, "fields": fields, "moved": change.moved},
+        )
+    return change

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -7,7 +9,7 @@ from django.views.decorators.http import require_POST
 from people import access
 
 from . import services
-from .forms import ApiTokenForm, ProfileForm
+from .forms import ApiTokenForm, LoginForm, ProfileForm
 from .models import User
 
 
@@ -88,3 +90,22 @@ def api_token_revoke(request, token_id):
     services.api_token_revoke(token=token, by=request.user)
     messages.success(request, _("API-nøkkelen «%(name)s» er tilbakekalt.") % {"name": token.name})
     return redirect("people:api_tokens")
+
+
+class LoginView(auth_views.LoginView):
+    """Local login and, when configured, the button for the agency's single sign-on."""
+
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            oidc_enabled=settings.OIDC_ENABLED,
+            local_login_enabled=settings.LOCAL_LOGIN_ENABLED,
+            **kwargs,
+        )
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 429 if form.throttled else 400
+        return response

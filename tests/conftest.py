@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from people import access
 from tests.forum.factories import RoomFactory, TopicFactory
@@ -19,6 +20,14 @@ def _private_storage(settings, tmp_path):
         },
     }
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttle counters live in the cache; one test's logins and posts must not slow the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ search, tasks run in-process, e-mail printed to the console. Production sets
 See docs/configuration.md for the full list.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -52,6 +53,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    "fagrom",  # project-wide commands (scheduler) and checks; no models
     "people",
     "forum",
     "handbook",
@@ -88,7 +90,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers probe /healthz by address, before host checks and HTTPS redirects.
+    "fagrom.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "fagrom.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -124,6 +129,10 @@ TEMPLATES = [
 WSGI_APPLICATION = "fagrom.wsgi.application"
 
 VAR_DIR = BASE_DIR / "var"  # embedded default's data: SQLite file, media, private files
+if PRODUCTION and not (env("DATABASE_URL") or "").startswith(("postgres://", "postgresql://")):
+    raise ImproperlyConfigured(
+        "DATABASE_URL must point at PostgreSQL (postgres://…) when DJANGO_ENV=production."
+    )
 if not env("DATABASE_URL"):
     VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {
@@ -145,12 +154,63 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with a switch (LOCAL_LOGIN_ENABLED) and a brake (login throttling).
+    "people.auth.LocalPasswordBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Wagtail's admin sends people to Fagrom's login page (single sign-on button, throttling).
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+
+# Username and password login. Agencies on single sign-on may turn it off.
+LOCAL_LOGIN_ENABLED = env_bool("LOCAL_LOGIN_ENABLED", True)
+# Without local login, passwords have no use: Wagtail's admin stops offering them.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = LOCAL_LOGIN_ENABLED
+
+# Single sign-on with OpenID Connect (mozilla-django-oidc), on when a client id is set.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", "")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_ISSUER = env("OIDC_OP_ISSUER", "")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_PKCE = env_bool("OIDC_USE_PKCE", True)
+OIDC_TIMEOUT = int(env("OIDC_TIMEOUT", "10"))
+OIDC_USERNAME_CLAIM = env("OIDC_USERNAME_CLAIM", "preferred_username")
+OIDC_FULL_NAME_CLAIM = env("OIDC_FULL_NAME_CLAIM", "name")
+OIDC_EMAIL_CLAIM = env("OIDC_EMAIL_CLAIM", "email")
+OIDC_TITLE_CLAIM = env("OIDC_TITLE_CLAIM", "jobTitle")
+OIDC_UNIT_CLAIM = env("OIDC_UNIT_CLAIM", "department")
+OIDC_CREATE_USER = env_bool("OIDC_CREATE_USER", True)
+OIDC_AUTHENTICATE_CLASS = "people.oidc.AuthenticationRequestView"
+OIDC_CALLBACK_CLASS = "people.oidc.AuthenticationCallbackView"
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/"
+if OIDC_ENABLED:
+    _missing = [
+        name
+        for name in (
+            "OIDC_RP_CLIENT_SECRET",
+            "OIDC_OP_AUTHORIZATION_ENDPOINT",
+            "OIDC_OP_TOKEN_ENDPOINT",
+            "OIDC_OP_JWKS_ENDPOINT",
+        )
+        if not globals()[name]
+    ]
+    if _missing:
+        raise ImproperlyConfigured(
+            f"OIDC_RP_CLIENT_ID is set, so single sign-on needs {', '.join(_missing)} too."
+        )
+    AUTHENTICATION_BACKENDS.insert(0, "people.oidc.FagromOIDCBackend")
+elif not LOCAL_LOGIN_ENABLED:
+    raise ImproperlyConfigured(
+        "LOCAL_LOGIN_ENABLED=false needs single sign-on (OIDC_RP_CLIENT_ID …): nobody could log in."
+    )
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -182,11 +242,19 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / "media"))
 # Attachments and archival documents never sit under MEDIA_URL: they are
 # served only through permission-checked views.
 PRIVATE_STORAGE_ROOT = Path(env("PRIVATE_STORAGE_ROOT", VAR_DIR / "private"))
+# Both default to folders (a shared file system when there are several app
+# servers); any Django storage class can replace them, e.g. an S3-compatible
+# bucket with django-storages: MEDIA_STORAGE_BACKEND=storages.backends.s3.S3Storage
+# and MEDIA_STORAGE_OPTIONS='{"bucket_name": "fagrom-media", ...}'.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": json.loads(env("MEDIA_STORAGE_OPTIONS", "{}")),
+    },
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_STORAGE_ROOT), "base_url": None},
+        "BACKEND": env("PRIVATE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": json.loads(env("PRIVATE_STORAGE_OPTIONS", "{}"))
+        or {"location": str(PRIVATE_STORAGE_ROOT), "base_url": None},
     },
     "staticfiles": {
         "BACKEND": (
@@ -198,31 +266,66 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
-        if env("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+# The cache also holds the login and posting throttles, so every app server
+# must share it: Redis when REDIS_URL is set, else the database in production
+# (`manage.py createcachetable`), else memory on a laptop.
+if env("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+        }
+    }
+elif PRODUCTION:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "fagrom_cache",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Background work: in-process by default, django-tasks-db with `manage.py db_worker` in production.
 TASKS = {
     "default": {
-        "BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+        "BACKEND": env(
+            "TASKS_BACKEND",
+            "django_tasks_db.DatabaseBackend"
+            if PRODUCTION
+            else "django_tasks.backends.immediate.ImmediateBackend",
+        ),
         "ENQUEUE_ON_COMMIT": True,
     }
 }
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Periodic jobs run by `manage.py scheduler` (one instance): (command, arguments, every N seconds).
+SCHEDULED_JOBS = [
+    ("publish_scheduled", [], 60),
+    ("clearsessions", [], 24 * 3600),
+]
+if TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
+    SCHEDULED_JOBS.append(("prune_db_task_results", ["--min-age-days", "14"], 24 * 3600))
+
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Fagrom <fagrom@localhost>")
+SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+# Seconds /healthz waits for Elasticsearch before calling it down.
+HEALTHZ_ELASTICSEARCH_TIMEOUT = float(env("HEALTHZ_ELASTICSEARCH_TIMEOUT", "2"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Fagrom"
@@ -252,23 +355,79 @@ API_PAGE_SIZE = int(env("API_PAGE_SIZE", "50"))
 # Security (production tightens these; see docs/configuration.md)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A working day; the session ends when it is over or the browser closes.
+SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(10 * 3600)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 CSRF_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie: htmx gets the token from the page (base.html).
+CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # "__Host-" cookies are only accepted over HTTPS, for this exact host, on path /.
+    SESSION_COOKIE_NAME = "__Host-fagrom_session"
+    CSRF_COOKIE_NAME = "__Host-fagrom_csrftoken"
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    # The preload directive alone changes nothing for a subdomain such as
+    # fagrom.etat.no; only a submission for the parent domain would.
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
+# Content-Security-Policy (fagrom.middleware): no inline scripts or styles on
+# Fagrom's own pages. Wagtail's admin renders inline <script> and style
+# attributes, so paths under CSP_RELAXED_PATHS get CSP_RELAXED_POLICY instead.
+_CSP_BASE = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'none'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+CSP_POLICY = {**_CSP_BASE}
+CSP_RELAXED_POLICY = {
+    **_CSP_BASE,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    # Page previews and the userbar open Fagrom pages in frames of the admin.
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+CSP_RELAXED_PATHS = ["/admin/"]
+CSP_REPORT_URI = env("CSP_REPORT_URI", "")
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+# Throttling ("N/seconds"), counted in the shared cache.
+LOGIN_FAILURE_LIMIT = env("LOGIN_FAILURE_LIMIT", "5/900")  # per username
+LOGIN_FAILURE_LIMIT_PER_IP = env("LOGIN_FAILURE_LIMIT_PER_IP", "50/900")
+POST_RATE_LIMIT = env("POST_RATE_LIMIT", "20/600")  # threads and replies per person
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+NUM_PROXIES = int(env("NUM_PROXIES", "0"))
+
+# Logs go to standard output; JSON lines in production for the log collector.
+LOG_FORMAT = env("LOG_FORMAT", "json" if PRODUCTION else "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "fagrom.jsonlog.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fagrom.throttle import posting_allowed
 from people import access
 
 from .. import markup, services
@@ -97,7 +98,7 @@ def thread_new(request, room_slug, topic_slug):
         request.FILES if request.method == "POST" else None,
         initial={"kind": request.GET.get("kind", Thread.Kind.DISCUSSION)},
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and posting_allowed(request, form):
         thread = services.thread_start(topic=topic, author=request.user, **form.cleaned_data)
         messages.success(request, _("Tråden er opprettet."))
         return redirect(thread)
@@ -153,7 +154,7 @@ def thread_reply(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
     access.check_post(request.user, thread)
     form = ReplyForm(request.POST, request.FILES)
-    if form.is_valid():
+    if form.is_valid() and posting_allowed(request, form):
         post = services.post_reply(
             thread=thread,
             author=request.user,

@@ -358,6 +358,11 @@ EXCLUDED = {
     "is not shown there (members are managed in Fagrom's own pages).",
     "wagtail_serve": "Wagtail's page-serving catch-all for handbook pages: handbook access is "
     "Wagtail page privacy, tested with the handbook; it never serves forum objects.",
+    "oidc_authentication_init": "Single sign-on redirect to the identity provider; 404 unless "
+    "OIDC is configured; shows no room content (tests/people/test_oidc.py).",
+    "oidc_authentication_callback": "Single sign-on return from the identity provider; logs "
+    "in or back to the login page; shows no room content (tests/people/test_oidc.py).",
+    "oidc_logout": "mozilla-django-oidc's logout view (POST); shows no room content.",
 }
 
 

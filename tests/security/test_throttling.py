@@ -1,0 +1,119 @@
+"""Password guessing and flooding are slowed down with a clear Norwegian message, never a 500."""
+
+from django.urls import reverse
+
+from tests.forum.factories import ThreadFactory
+
+
+def _login(client, username, password, **extra):
+    return client.post(reverse("login"), {"username": username, "password": password}, **extra)
+
+
+def test_wrong_password_gets_a_clear_message_and_keeps_the_username(client, case_worker):
+    response = _login(client, "kari", "feil")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Brukernavnet eller passordet er feil" in html
+    assert 'value="kari"' in html
+
+
+def test_login_is_throttled_after_five_failures_even_with_the_right_password(
+    client, case_worker, settings
+):
+    settings.LOGIN_FAILURE_LIMIT = "5/900"
+    for _ in range(5):
+        assert _login(client, "kari", "feil").status_code == 400
+    response = _login(client, "kari", "pw")
+    assert response.status_code == 429
+    assert "For mange mislykkede innloggingsforsøk" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_throttle_counts_the_username_case_insensitively(client, case_worker, settings):
+    settings.LOGIN_FAILURE_LIMIT = "2/900"
+    _login(client, "KARI", "feil")
+    _login(client, "Kari", "feil")
+    assert _login(client, "kari", "pw").status_code == 429
+
+
+def test_throttle_on_one_username_leaves_colleagues_alone(client, case_worker, colleague, settings):
+    settings.LOGIN_FAILURE_LIMIT = "2/900"
+    _login(client, "kari", "feil")
+    _login(client, "kari", "feil")
+    response = _login(client, "jonas", "pw")
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(colleague.pk)
+
+
+def test_many_failures_from_one_address_throttle_every_username(client, case_worker, settings):
+    settings.LOGIN_FAILURE_LIMIT_PER_IP = "3/900"
+    for name in ("a", "b", "c"):
+        _login(client, name, "feil", REMOTE_ADDR="192.0.2.10")
+    assert _login(client, "kari", "pw", REMOTE_ADDR="192.0.2.10").status_code == 429
+    assert _login(client, "kari", "pw", REMOTE_ADDR="192.0.2.11").status_code == 302
+
+
+def test_behind_a_proxy_the_forwarded_client_address_is_throttled(client, case_worker, settings):
+    settings.NUM_PROXIES = 1
+    settings.LOGIN_FAILURE_LIMIT_PER_IP = "2/900"
+    for name in ("a", "b"):
+        _login(client, name, "feil", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert _login(client, "kari", "pw", HTTP_X_FORWARDED_FOR="198.51.100.7").status_code == 429
+    assert _login(client, "kari", "pw", HTTP_X_FORWARDED_FOR="198.51.100.8").status_code == 302
+
+
+def test_a_successful_login_clears_the_persons_failure_count(client, case_worker, settings):
+    settings.LOGIN_FAILURE_LIMIT = "3/900"
+    _login(client, "kari", "feil")
+    _login(client, "kari", "feil")
+    assert _login(client, "kari", "pw").status_code == 302
+    client.logout()
+    _login(client, "kari", "feil")
+    _login(client, "kari", "feil")
+    assert _login(client, "kari", "pw").status_code == 302
+
+
+def test_wagtail_admin_login_is_throttled_too(client, administrator, settings):
+    settings.LOGIN_FAILURE_LIMIT = "2/900"
+    for _ in range(2):
+        client.post("/admin/login/", {"username": "admin", "password": "feil"})
+    response = client.post("/admin/login/", {"username": "admin", "password": "pw"})
+    assert response.status_code == 200  # the form again, not a redirect into the admin
+    assert "_auth_user_id" not in client.session
+
+
+def test_posting_is_throttled_with_the_text_kept(client, case_worker, topic, settings):
+    settings.POST_RATE_LIMIT = "2/600"
+    thread = ThreadFactory(topic=topic)
+    client.force_login(case_worker)
+    url = reverse("forum:reply", args=[thread.pk])
+    for n in range(2):
+        assert client.post(url, {"body": f"Svar nummer {n}"}).status_code == 302
+    response = client.post(url, {"body": "Et tredje svar som ikke skal gå tapt"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Du har publisert mange innlegg på kort tid" in html
+    assert "Et tredje svar som ikke skal gå tapt" in html
+    assert thread.posts.count() == 3  # the first post and two replies
+
+
+def test_starting_threads_counts_towards_the_same_limit(client, case_worker, topic, settings):
+    settings.POST_RATE_LIMIT = "1/600"
+    client.force_login(case_worker)
+    url = reverse("forum:thread_new", args=[topic.room.slug, topic.slug])
+    data = {"title": "Første spørsmål", "body": "Tekst", "kind": "discussion"}
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, {**data, "title": "Andre spørsmål"})
+    assert response.status_code == 400
+    assert "Andre spørsmål" in response.content.decode()
+    assert topic.threads.count() == 1
+
+
+def test_posting_limit_is_per_person(client, case_worker, colleague, topic, settings):
+    settings.POST_RATE_LIMIT = "1/600"
+    thread = ThreadFactory(topic=topic)
+    url = reverse("forum:reply", args=[thread.pk])
+    client.force_login(case_worker)
+    assert client.post(url, {"body": "Fra Kari"}).status_code == 302
+    client.force_login(colleague)
+    assert client.post(url, {"body": "Fra Jonas"}).status_code == 302
