@@ -55,9 +55,14 @@ class SearchDocument:
             raise ValueError(f"{self.key}: keys look like 'forum.thread:12'")
 
     @property
+    def object_key(self) -> str:
+        """The key without a variant: 'archive.entry:31' for 'archive.entry:31#public'."""
+        return self.key.split("#", 1)[0]
+
+    @property
     def source(self) -> str:
         """The provider part of the key: 'forum.thread' for 'forum.thread:12'."""
-        return self.key.rsplit(":", 1)[0]
+        return self.object_key.rsplit(":", 1)[0]
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,12 @@ class SearchBackend(abc.ABC):
 
     @abc.abstractmethod
     def delete(self, keys: Iterable[str]) -> None:
-        """Remove documents by key; unknown keys are ignored."""
+        """Remove documents by object key, with their variants (``key#...``); unknown keys are ignored."""
+
+    def replace(self, object_keys: list[str], docs: Iterable[SearchDocument]) -> int:
+        """Replace everything indexed for these objects with ``docs`` (which may be none)."""
+        self.delete(object_keys)
+        return self.index(docs)
 
     @abc.abstractmethod
     def rebuild(

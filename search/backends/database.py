@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Set
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .. import text
@@ -59,7 +60,12 @@ class DatabaseBackend(SearchBackend):
     def delete(self, keys: Iterable[str]) -> None:
         for batch in batched(keys):
             with transaction.atomic():
-                self._delete_keys(batch)
+                self._delete_keys(batch, variants=True)
+
+    def replace(self, object_keys: list[str], docs: Iterable[SearchDocument]) -> int:
+        with transaction.atomic():
+            self._delete_keys(object_keys, variants=True)
+            return self.index(docs)
 
     def rebuild(
         self, docs: Iterable[SearchDocument], progress: Callable[[int], None] | None = None
@@ -110,13 +116,19 @@ class DatabaseBackend(SearchBackend):
         )
         return len(rows)
 
-    def _delete_keys(self, keys: list[str]) -> None:
+    def _delete_keys(self, keys: list[str], variants: bool = False) -> None:
         if not keys:
             return
-        ids = IndexedDocument.objects.filter(key__in=keys).values("id")
+        condition = Q(key__in=keys)
+        if variants:
+            for key in keys:
+                condition |= Q(key__startswith=key + "#")
+        ids = list(IndexedDocument.objects.filter(condition).values_list("id", flat=True))
+        if not ids:
+            return
         # Raw deletes: no cascade collection in Python for what is only index data.
         IndexedPrincipal.objects.filter(document_id__in=ids)._raw_delete(connection.alias)
-        IndexedDocument.objects.filter(key__in=keys)._raw_delete(connection.alias)
+        IndexedDocument.objects.filter(id__in=ids)._raw_delete(connection.alias)
 
     def _delete_all(self) -> None:
         with connection.cursor() as cursor:
