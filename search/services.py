@@ -18,7 +18,15 @@ from people import access
 from people.models import OrgUnit
 
 from .backends import SearchBackend, get_backend
-from .documents import ARCHIVE, FORUM, HANDBOOK, SearchQuery, SearchResults, Suggestion
+from .documents import (
+    ARCHIVE,
+    FORUM,
+    HANDBOOK,
+    FacetCount,
+    SearchQuery,
+    SearchResults,
+    Suggestion,
+)
 from .providers import PROVIDERS
 
 TYPE_LABELS = {HANDBOOK: _("Håndbok"), FORUM: _("Forum"), ARCHIVE: _("Arkiv")}
@@ -79,3 +87,30 @@ def _labelled(facets):
         ]
         for name, values in facets.items()
     }
+
+
+def facets_with_selected(*, user, facets, selected: dict[str, set[str]]):
+    """Facets plus any selected value the results no longer contain (count 0), so it
+    can be unticked. Labels for those come from what the person may see, never
+    from the id alone, so a made-up room id does not reveal a closed room's name."""
+    visible = {
+        "topic": lambda ids: {
+            str(t.pk): t.name for t in access.topics_visible_to(user).filter(pk__in=ids)
+        },
+        "room": lambda ids: {
+            str(r.pk): r.name for r in access.rooms_visible_to(user).filter(pk__in=ids)
+        },
+        "unit": lambda ids: {str(u.pk): u.name for u in OrgUnit.objects.filter(pk__in=ids)},
+        "type": lambda ids: {k: str(v) for k, v in TYPE_LABELS.items()},
+    }
+    result = dict(facets)
+    for name, values in selected.items():
+        present = {f.value for f in facets.get(name, [])}
+        missing = [v for v in values if v not in present and (name == "type" or v.isdigit())]
+        if not missing:
+            continue
+        labels = visible[name]([int(v) for v in missing if v.isdigit()])
+        result[name] = list(facets.get(name, [])) + [
+            FacetCount(value=v, count=0, label=labels.get(v, f"#{v}")) for v in missing
+        ]
+    return result
