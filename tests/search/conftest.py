@@ -35,6 +35,12 @@ def _elasticsearch_or_skip():
     return backend
 
 
+@pytest.fixture(autouse=True)
+def _database_is_the_default_backend(settings):
+    """Tests that do not name a backend use the database one, even with ELASTICSEARCH_URL set."""
+    settings.ELASTICSEARCH_URL = None
+
+
 @pytest.fixture(params=["database", "elasticsearch"])
 def backend(request, db):
     if request.param == "elasticsearch":
