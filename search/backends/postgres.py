@@ -104,20 +104,21 @@ def dictionary_installed() -> bool:
 
 
 class PostgresBackend(DatabaseBackend):
-    def _tsqueries(self, parsed: text.ParsedQuery) -> tuple[str, str, list]:
-        """(norwegian tsquery SQL, compound tsquery SQL, params for both in order)."""
-        parts_n, parts_c, params_n, params_c = [], [], [], []
+    def _tsqueries(self, parsed: text.ParsedQuery) -> tuple[str, list, str, list]:
+        """(norwegian tsquery SQL, its params, compound tsquery SQL, its params).
+
+        Written inline (not in a CTE) so the planner can use the GIN indexes.
+        """
+        parts_n, parts_c, params = [], [], []
         if parsed.terms:
             parts_n.append("plainto_tsquery('norwegian', %s)")
             parts_c.append(f"plainto_tsquery('{CONFIG}', %s)")
-            params_n.append(" ".join(parsed.terms))
-            params_c.append(" ".join(parsed.terms))
+            params.append(" ".join(parsed.terms))
         for phrase in parsed.phrase_texts:
             parts_n.append("phraseto_tsquery('norwegian', %s)")
             parts_c.append(f"phraseto_tsquery('{CONFIG}', %s)")
-            params_n.append(phrase)
-            params_c.append(phrase)
-        return " && ".join(parts_n), " && ".join(parts_c), params_n + params_c
+            params.append(phrase)
+        return f"({' && '.join(parts_n)})", params, f"({' && '.join(parts_c)})", params
 
     def _substring_fallback(self, parsed) -> tuple[str, list]:
         """Without the dictionary: every term as its stem inside a word (compounds)."""
@@ -130,23 +131,18 @@ class PostgresBackend(DatabaseBackend):
         return " AND ".join(clauses), params
 
     def _match_where(self, parsed) -> tuple[str, list]:
-        """A condition on ``d`` (and the CTE ``q``) that the text matches."""
-        condition = "(d.search_vector @@ q.nq OR d.compound_vector @@ q.cq)"
-        params: list = []
+        """A condition on ``d`` that the text matches."""
+        nq, nparams, cq, cparams = self._tsqueries(parsed)
         if not dictionary_installed() and parsed.terms:
-            fallback, params = self._substring_fallback(parsed)
-            condition = f"(d.search_vector @@ q.nq OR ({fallback}))"
-        return condition, params
+            fallback, fparams = self._substring_fallback(parsed)
+            return f"(d.search_vector @@ {nq} OR ({fallback}))", [*nparams, *fparams]
+        return f"(d.search_vector @@ {nq} OR d.compound_vector @@ {cq})", [*nparams, *cparams]
 
     def _match(self, parsed: text.ParsedQuery) -> tuple[str, list]:
         if parsed.is_empty:
             return "", []
-        nq, cq, q_params = self._tsqueries(parsed)
         condition, params = self._match_where(parsed)
-        return (
-            f"SELECT d.id FROM {DOC} d, (SELECT {nq} AS nq, {cq} AS cq) q WHERE {condition}",
-            [*q_params, *params],
-        )
+        return f"SELECT d.id FROM {DOC} d WHERE {condition}", params
 
     def _hits(self, parsed, query: SearchQuery, where: str, params: list) -> list[Hit]:
         if parsed.is_empty:
@@ -156,38 +152,45 @@ class PostgresBackend(DatabaseBackend):
             )
             all_params = [*params, query.per_page, query.offset]
         else:
-            nq, cq, q_params = self._tsqueries(parsed)
+            nq, nparams, cq, cparams = self._tsqueries(parsed)
             condition, match_params = self._match_where(parsed)
-            headline_config = CONFIG if dictionary_installed() else "norwegian"
-            headline_query = "cq" if dictionary_installed() else "nq"
-            options = (
+            if dictionary_installed():
+                headline_config, hq, hparams = CONFIG, cq, cparams
+            else:
+                headline_config, hq, hparams = "norwegian", nq, nparams
+            body_options = (
                 f"StartSel={text.MARK_START}, StopSel={text.MARK_END}, "
                 'MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter=" … "'
+            )
+            title_options = (
+                f"HighlightAll=true, StartSel={text.MARK_START}, StopSel={text.MARK_END}"
             )
             # Rank and filter first, then cut headlines for the page only (ts_headline
             # re-parses the whole text, so never run it over every match).
             sql = f"""
-                WITH q AS (SELECT {nq} AS nq, {cq} AS cq),
-                page AS (
-                    SELECT d.id, (ts_rank_cd(d.search_vector, q.nq)
-                                  + 0.5 * ts_rank_cd(d.compound_vector, q.cq)) * d.boost AS score
-                    FROM {DOC} d, q
+                WITH page AS (
+                    SELECT d.id, (ts_rank_cd(d.search_vector, {nq})
+                                  + 0.5 * ts_rank_cd(d.compound_vector, {cq})) * d.boost AS score
+                    FROM {DOC} d
                     WHERE {where} AND {condition}
                     ORDER BY score DESC, d.date DESC NULLS LAST, d.id DESC
                     LIMIT %s OFFSET %s)
                 SELECT page.id, page.score,
-                       ts_headline('{headline_config}', d.title, q.{headline_query}, %s),
-                       ts_headline('{headline_config}', d.body, q.{headline_query}, %s)
-                FROM page JOIN {DOC} d ON d.id = page.id, q
+                       ts_headline('{headline_config}', d.title, {hq}, %s),
+                       ts_headline('{headline_config}', d.body, {hq}, %s)
+                FROM page JOIN {DOC} d ON d.id = page.id
                 ORDER BY page.score DESC, d.date DESC NULLS LAST, d.id DESC"""
             all_params = [
-                *q_params,
+                *nparams,
+                *cparams,
                 *params,
                 *match_params,
                 query.per_page,
                 query.offset,
-                f"HighlightAll=true, StartSel={text.MARK_START}, StopSel={text.MARK_END}",
-                options,
+                *hparams,
+                title_options,
+                *hparams,
+                body_options,
             ]
         with connection.cursor() as cursor:
             cursor.execute(sql, all_params)
