@@ -4,6 +4,7 @@ from django.db import transaction
 import demo.forum
 import demo.people
 import demo.rooms
+import demo.search
 
 
 class Command(BaseCommand):
@@ -15,6 +16,7 @@ class Command(BaseCommand):
             ("people", demo.people.seed),
             ("forum", demo.forum.seed),
             ("rooms", demo.rooms.seed),
+            ("search", demo.search.seed),  # last: indexes what the steps above created
         ]
         for name, seed in steps:
             with transaction.atomic():
