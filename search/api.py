@@ -1,10 +1,8 @@
 """Search over HTTP: ``GET /api/v1/search`` and ``GET /api/v1/search/suggest``.
 
-``router`` is a django-ninja Router to mount on the project API:
-``api.add_router("", "search.api.router")``. Until that API is on main,
-``standalone_api`` serves the same router under ``/search/api/`` with session
-authentication. The same services and access as the search page: a hit, a count
-or a facet from a room the caller is not in never appears.
+``router`` is mounted on the project API in ``fagrom/api.py`` (which authenticates:
+session or personal API token). The same services and access as the search page:
+a hit, a count or a facet from a room the caller is not in never appears.
 """
 
 from __future__ import annotations
@@ -12,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Field, NinjaAPI, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.security import django_auth
 
 from . import services
 from .documents import SearchFilters, SearchQuery
@@ -109,16 +106,7 @@ def search(request, params: Query[SearchParams]):
     }
 
 
-@router.get("/search/suggest", response=list[SuggestionOut], url_name="suggest")
+@router.get("/search/suggest", response=list[SuggestionOut], url_name="search_suggest")
 def suggest(request, q: str = Query("", max_length=100)):
     user = _authenticated(request)
     return [s.__dict__ for s in services.search_suggest(user=user, prefix=q)]
-
-
-standalone_api = NinjaAPI(
-    title="Fagrom søk",
-    urls_namespace="search_api",
-    auth=django_auth,
-    docs_url=None,
-)
-standalone_api.add_router("", router)

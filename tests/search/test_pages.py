@@ -81,7 +81,7 @@ def test_search_requires_login(client):
 
 
 def test_api_answers_with_the_same_access_and_filters(client, case_worker, member, indexed_db):
-    url = reverse("search:search_api:search")
+    url = reverse("api:search")
     assert client.get(url, {"q": "sykepenger"}).status_code == 401
     client.force_login(case_worker)
     data = client.get(url, {"q": "sykepenger"}).json()
@@ -97,7 +97,7 @@ def test_api_answers_with_the_same_access_and_filters(client, case_worker, membe
 
 def test_api_suggest(client, case_worker, indexed_db):
     client.force_login(case_worker)
-    data = client.get(reverse("search:search_api:suggest"), {"q": "omorg"}).json()
+    data = client.get(reverse("api:search_suggest"), {"q": "omorg"}).json()
     assert data == []
-    data = client.get(reverse("search:search_api:suggest"), {"q": "dagpenges"}).json()
+    data = client.get(reverse("api:search_suggest"), {"q": "dagpenges"}).json()
     assert [s["title"] for s in data] == ["Dagpengesøknad fra selvstendig næringsdrivende"]
