@@ -120,8 +120,10 @@ def _form_invalid(request, exc):
 
 def _register_routers():
     from forum.api import router as forum_router
+    from search.api import router as search_router
 
     api.add_router("/", forum_router)
+    api.add_router("/", search_router)
 
 
 _register_routers()

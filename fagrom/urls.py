@@ -22,6 +22,7 @@ urlpatterns = [
     path("people/", include("people.urls")),
     path("api/v1/", api.urls),
     path("handbook/", include("handbook.urls")),
+    path("search/", include("search.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -333,15 +333,28 @@ def principals_of(obj) -> set[str]:
     return {"all"} if room.is_open else {f"room:{room_id}"}
 
 
+# Archive entries are indexed twice: the public-journal fields for PUBLIC_JOURNAL and
+# the full entry for RECORDS_OFFICER. Each person holds exactly one of the two, so
+# records officers find the full entry once instead of both.
+RECORDS_OFFICER_PRINCIPAL = "role:records_officer"
+PUBLIC_JOURNAL_PRINCIPAL = "journal:public"
+
+
 def principals_for(user) -> set[str]:
-    """The principals a person holds: matched against documents' principals."""
-    if not getattr(user, "is_authenticated", False):
+    """The principals a person holds: matched against documents' principals.
+
+    Computed from live grants, so a change of membership changes what search
+    finds at once, without re-indexing anything.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
     g = grants(user)
     closed = g.visible_room_ids - g.open_room_ids
     result = {"all"} | {f"room:{rid}" for rid in closed}
     if is_records_officer(user):
-        result.add("role:records_officer")
+        result.add(RECORDS_OFFICER_PRINCIPAL)
+    else:
+        result.add(PUBLIC_JOURNAL_PRINCIPAL)
     return result
 
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from people import access
+from search.tasks import index_later
 
 from .. import markup
 from ..models import Post, PostRevision, Thread, ThreadRead, Topic, TopicRead, unread_condition
@@ -69,6 +70,7 @@ def thread_start(
         thread_count=F("thread_count") + 1, post_count=F("post_count") + 1, last_post_at=now
     )
     ThreadRead.objects.update_or_create(user=author, thread=thread, defaults={"read_at": now})
+    index_later("forum.thread", thread.pk)
     return thread
 
 
@@ -90,6 +92,7 @@ def post_reply(*, thread: Thread, author, body: str, attachments: Sequence = ())
         post_count=F("post_count") + 1, last_post_at=now
     )
     ThreadRead.objects.update_or_create(user=author, thread=locked, defaults={"read_at": now})
+    index_later("forum.thread", locked.pk)
     return post
 
 
@@ -114,6 +117,7 @@ def post_edit(*, post: Post, by, body: str) -> Post:
     post.revision_count = F("revision_count") + 1
     post.save(update_fields=["body", "body_html", "markup_version", "edited_at", "revision_count"])
     post.refresh_from_db(fields=["revision_count"])
+    index_later("forum.thread", post.thread_id)
     return post
 
 

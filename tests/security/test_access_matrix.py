@@ -335,6 +335,11 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
         method="post",
         data=lambda w, p: {"note": "Nei"},
     ),
+    # Search: lists for everyone logged in; closed-room hits are tested in tests/search.
+    "search:results": page(data=lambda w, p: {"q": "karensdager"}),
+    "search:suggest": page(data=lambda w, p: {"q": "kar"}),
+    "api:search": api_list(lambda w, p: {"q": "karensdager"}),
+    "api:search_suggest": api_list(lambda w, p: {"q": "kar"}),
     # Wagtail's public, non-admin URLs: none of them serve room objects.
     "wagtaildocs_serve": page(404, anonymous=404, url=lambda w, p: "/documents/999999/x.pdf"),
     "wagtaildocs_authenticate_with_password": page(

@@ -5,6 +5,7 @@ import demo.forum
 import demo.handbook
 import demo.people
 import demo.rooms
+import demo.search
 
 
 class Command(BaseCommand):
@@ -17,6 +18,7 @@ class Command(BaseCommand):
             ("forum", demo.forum.seed),
             ("rooms", demo.rooms.seed),
             ("handbook", demo.handbook.seed),
+            ("search", demo.search.seed),  # last: indexes what the steps above created
         ]
         for name, seed in steps:
             with transaction.atomic():

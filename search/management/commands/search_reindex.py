@@ -1,0 +1,47 @@
+"""Rebuild the search index from every provider.
+
+    python manage.py search_reindex                      # the configured backend
+    python manage.py search_reindex --backend db         # the database's own index
+    python manage.py search_reindex --backend elasticsearch
+
+Searches keep working meanwhile: the database backend swaps in one transaction,
+Elasticsearch builds a new index and moves the alias when it is complete.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+from search.backends import get_backend
+from search.services import index_rebuild, index_size
+
+
+class Command(BaseCommand):
+    help = "Rebuild the search index from handbook, forum and archive."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--backend",
+            choices=["db", "database", "elasticsearch", "es"],
+            help="Default: Elasticsearch when ELASTICSEARCH_URL is set, else the database.",
+        )
+        parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
+
+    def handle(self, *args, **options):
+        backend = get_backend(options["backend"])
+        started = time.monotonic()
+        with tqdm(
+            total=index_size(),
+            unit="dok",
+            desc=f"Indekserer ({backend.name})",
+            disable=options["no_progress"],
+            file=self.stderr,
+        ) as bar:
+            written = index_rebuild(backend=backend, progress=bar.update)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{written} dokumenter indeksert i {backend.name} på "
+                f"{time.monotonic() - started:.1f} s."
+            )
+        )

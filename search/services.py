@@ -1,0 +1,116 @@
+"""Searching as a person: their principals, the backend's answer, and readable facet labels.
+
+Views and the API call these; they never call a backend directly, so access is
+always applied the same way. Principals come live from ``people.access``: a
+change of room membership changes what a person finds at once, no reindex needed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Callable
+
+from django.utils.translation import gettext_lazy as _
+
+from forum.models import Room, Topic
+from people import access
+from people.models import OrgUnit
+
+from .backends import SearchBackend, get_backend
+from .documents import (
+    ARCHIVE,
+    FORUM,
+    HANDBOOK,
+    FacetCount,
+    SearchQuery,
+    SearchResults,
+    Suggestion,
+)
+from .providers import PROVIDERS
+
+TYPE_LABELS = {HANDBOOK: _("Håndbok"), FORUM: _("Forum"), ARCHIVE: _("Arkiv")}
+FACET_LABELS = {
+    "type": _("Type"),
+    "topic": _("Tema"),
+    "room": _("Rom"),
+    "unit": _("Enhet"),
+    "year": _("År"),
+}
+
+
+def search_run(*, user, query: SearchQuery, backend: SearchBackend | None = None) -> SearchResults:
+    backend = backend or get_backend()
+    results = backend.search(query, access.principals_for(user))
+    return dataclasses.replace(results, facets=_labelled(results.facets))
+
+
+def search_suggest(
+    *, user, prefix: str, limit: int = 8, backend: SearchBackend | None = None
+) -> list[Suggestion]:
+    backend = backend or get_backend()
+    return backend.suggest(prefix, access.principals_for(user), limit=limit)
+
+
+def index_rebuild(
+    *, backend: SearchBackend | None = None, progress: Callable[[int], None] | None = None
+) -> int:
+    """Rebuild the whole index from every provider (searches keep working meanwhile)."""
+    backend = backend or get_backend()
+    docs = itertools.chain.from_iterable(p.documents() for p in PROVIDERS)
+    return backend.rebuild(docs, progress=progress)
+
+
+def index_size() -> int | None:
+    """How many objects the providers will be asked for (for a progress bar), if they say."""
+    counts = [getattr(p, "count", None) for p in PROVIDERS]
+    if any(c is None for c in counts):
+        return None
+    return sum(c() for c in counts)
+
+
+def _labelled(facets):
+    """Facet values with names. Ids come only from documents the person may see."""
+
+    def ids(name):
+        return [int(f.value) for f in facets.get(name, []) if f.value.isdigit()]
+
+    names = {
+        "type": {k: str(v) for k, v in TYPE_LABELS.items()},
+        "topic": {str(t.pk): t.name for t in Topic.objects.filter(pk__in=ids("topic"))},
+        "room": {str(r.pk): r.name for r in Room.objects.filter(pk__in=ids("room"))},
+        "unit": {str(u.pk): u.name for u in OrgUnit.objects.filter(pk__in=ids("unit"))},
+    }
+    return {
+        name: [
+            dataclasses.replace(f, label=names.get(name, {}).get(f.value, f.value)) for f in values
+        ]
+        for name, values in facets.items()
+    }
+
+
+def facets_with_selected(*, user, facets, selected: dict[str, set[str]]):
+    """Facets plus any selected value the results no longer contain (count 0), so it
+    can be unticked. Labels for those come from what the person may see, never
+    from the id alone, so a made-up room id does not reveal a closed room's name."""
+    visible = {
+        "topic": lambda ids: {
+            str(t.pk): t.name for t in access.topics_visible_to(user).filter(pk__in=ids)
+        },
+        "room": lambda ids: {
+            str(r.pk): r.name for r in access.rooms_visible_to(user).filter(pk__in=ids)
+        },
+        "unit": lambda ids: {str(u.pk): u.name for u in OrgUnit.objects.filter(pk__in=ids)},
+        "type": lambda ids: {k: str(v) for k, v in TYPE_LABELS.items()},
+    }
+    result = dict(facets)
+    for name, values in selected.items():
+        present = {f.value for f in facets.get(name, [])}
+        missing = [v for v in values if v not in present and (name == "type" or v.isdigit())]
+        if not missing:
+            continue
+        labels = visible[name]([int(v) for v in missing if v.isdigit()])
+        result[name] = list(facets.get(name, [])) + [
+            FacetCount(value=v, count=0, label=labels.get(v, f"#{v}")) for v in missing
+        ]
+    return result

@@ -1,0 +1,41 @@
+"""Indexing runs after the change commits, as a background task.
+
+Apps call ``index_later(SOURCE, pk)`` from their services: one line, inside the
+service's transaction. Nothing is indexed if the transaction rolls back, and the
+request does not wait for the index when a task worker runs (``TASKS_BACKEND``
+set to django-tasks-db and ``manage.py db_worker``); on the embedded default the
+immediate backend runs it in-process right after the commit.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+
+def index_later(source: str, *pks: int) -> None:
+    """Re-index these objects of ``source`` once the current transaction commits."""
+    ids = sorted({int(pk) for pk in pks})
+    if ids:
+        transaction.on_commit(lambda: _enqueue(source, ids))
+
+
+def _enqueue(source: str, ids: list[int]) -> None:
+    try:
+        index_objects.enqueue(source, ids)
+    except Exception:  # noqa: BLE001 - a lost index update must never fail the user's action
+        logger.exception("Could not queue search indexing for %s %s", source, ids)
+
+
+@task()
+def index_objects(source: str, pks: list[int]) -> int:
+    """Replace the index entries of these objects with what their provider yields now."""
+    from .backends import get_backend
+    from .providers import provider
+
+    docs = list(provider(source).documents(pks=pks))
+    return get_backend().replace([f"{source}:{pk}" for pk in pks], docs)

@@ -1,0 +1,67 @@
+"""The Elasticsearch mapping and request bodies, checked without a server."""
+
+import datetime as dt
+
+from search.backends.elasticsearch import build_search, build_suggest, index_definition
+from search.documents import SearchFilters, SearchQuery
+
+
+def test_mapping_analyses_norwegian_with_stemming_and_decompounding():
+    body = index_definition("fagrom-search-1").to_dict()
+    analysis = body["settings"]["analysis"]
+    assert analysis["filter"]["fagrom_norwegian_stemmer"] == {
+        "type": "stemmer",
+        "language": "norwegian",
+    }
+    decompounder = analysis["filter"]["fagrom_norwegian_decompounder"]
+    assert decompounder["type"] == "dictionary_decompounder"
+    assert {"håndbok", "dagpenge"} <= set(decompounder["word_list"])
+    compound = analysis["analyzer"]["fagrom_norwegian_compound"]
+    assert compound["filter"].index("fagrom_norwegian_decompounder") < compound["filter"].index(
+        "fagrom_norwegian_stemmer"
+    )
+    props = body["mappings"]["properties"]
+    assert props["principals"] == {"type": "keyword"}
+    assert props["title"]["analyzer"] == "fagrom_norwegian"
+    assert props["title"]["fields"]["compound"] == {
+        "type": "text",
+        "analyzer": "fagrom_norwegian_compound",
+        "search_analyzer": "fagrom_norwegian",
+    }
+    assert props["title"]["fields"]["suggest"]["type"] == "search_as_you_type"
+    assert props["body"]["fields"]["compound"]["analyzer"] == "fagrom_norwegian_compound"
+    assert props["extra"] == {"type": "object", "enabled": False}
+
+
+def test_search_filters_by_principals_inside_the_query_and_counts_facets():
+    query = SearchQuery(
+        "sykepengene ftrl. § 8-2",
+        SearchFilters(types=("forum",), room_ids=(3,), date_from=dt.date(2026, 1, 1)),
+        page=2,
+    )
+    body = build_search(query, {"all", "room:3"}, "fagrom-search").to_dict()
+    score = body["query"]["function_score"]
+    assert score["functions"] == [{"field_value_factor": {"field": "boost", "missing": 1.0}}]
+    bool_query = score["query"]["bool"]
+    assert {"terms": {"principals": ["all", "room:3"]}} in bool_query["filter"]
+    assert {"terms": {"type": ["forum"]}} in bool_query["filter"]
+    assert {"terms": {"room_id": ["3"]}} in bool_query["filter"]
+    assert bool_query["must"][0]["multi_match"]["query"] == "sykepengene"
+    assert "body.compound^0.5" in bool_query["must"][0]["multi_match"]["fields"]
+    assert bool_query["must"][1]["multi_match"] == {
+        "query": "ftrl. § 8-2",
+        "type": "phrase",
+        "fields": ["title^3", "body"],
+    }
+    assert set(body["aggs"]) == {"type", "topic", "room", "unit", "year"}
+    assert body["aggs"]["room"] == {"terms": {"field": "room_id", "size": 50}}
+    assert body["highlight"]["pre_tags"] == ["\x02"]
+    assert body["track_total_hits"] is True
+    assert (body["from"], body["size"]) == (20, 20)
+
+
+def test_suggestions_are_filtered_by_principals():
+    body = build_suggest("sykep", {"all"}, "fagrom-search", limit=5).to_dict()
+    assert body["query"]["bool"]["filter"] == [{"terms": {"principals": ["all"]}}]
+    assert body["query"]["bool"]["must"][0]["multi_match"]["type"] == "bool_prefix"
+    assert body["size"] == 5

@@ -1,0 +1,103 @@
+"""The search page, the header box, suggestions and the API (database backend)."""
+
+import pytest
+from django.urls import reverse
+
+from forum import search as forum_search
+from search.backends.database import database_backend
+
+
+@pytest.fixture
+def indexed_db(corpus):
+    database_backend().rebuild(forum_search.documents())
+    return corpus
+
+
+def test_every_page_has_a_labelled_search_box(client, case_worker):
+    client.force_login(case_worker)
+    html = client.get(reverse("home")).content.decode()
+    assert 'role="search"' in html
+    assert 'for="site-search-q"' in html
+    assert f'hx-get="{reverse("search:suggest")}"' in html
+
+
+def test_search_page_shows_highlighted_hits_with_facet_counts(
+    client, case_worker, indexed_db, django_assert_max_num_queries
+):
+    client.force_login(case_worker)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("search:results"), {"q": "sykepengene"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<mark>Sykepenger</mark> ved permittering" in html
+    assert "2 treff" in html
+    assert 'Dagpenger <span class="meta">(2)</span>' in html
+    assert "Omorganisering" not in html
+
+
+def test_filter_by_type_keeps_the_box_ticked(client, case_worker, indexed_db):
+    client.force_login(case_worker)
+    html = client.get(reverse("search:results"), {"q": "sykepenger", "type": "handbook"}).content
+    html = html.decode()
+    assert "0 treff" in html
+    assert 'value="handbook" checked' in html
+
+
+def test_bad_filter_input_gets_a_norwegian_message_and_keeps_the_query(
+    client, case_worker, indexed_db
+):
+    client.force_login(case_worker)
+    response = client.get(
+        reverse("search:results"),
+        {"q": "sykepenger", "date_from": "2026-05-01", "date_to": "2026-01-01", "page": "x"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Til-datoen kan ikke være før fra-datoen." in html
+    assert 'value="sykepenger"' in html
+
+
+def test_made_up_closed_room_filter_reveals_no_name(client, case_worker, indexed_db, closed_room):
+    client.force_login(case_worker)
+    html = client.get(
+        reverse("search:results"), {"q": "sykepenger", "room": str(closed_room.pk)}
+    ).content.decode()
+    assert "Omstilling" not in html
+    assert "0 treff" in html
+
+
+def test_suggestions_are_an_htmx_partial_of_links(client, case_worker, indexed_db):
+    client.force_login(case_worker)
+    response = client.get(reverse("search:suggest"), {"q": "sykep"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "<html" not in html
+    assert indexed_db["sykepenger"].get_absolute_url() in html
+    assert "<script" not in html
+
+
+def test_search_requires_login(client):
+    response = client.get(reverse("search:results"), {"q": "x"})
+    assert response.status_code == 302
+
+
+def test_api_answers_with_the_same_access_and_filters(client, case_worker, member, indexed_db):
+    url = reverse("api:search")
+    assert client.get(url, {"q": "sykepenger"}).status_code == 401
+    client.force_login(case_worker)
+    data = client.get(url, {"q": "sykepenger"}).json()
+    assert data["total"] == 2
+    assert {h["title"] for h in data["hits"]} == {"Sykepenger ved permittering", "Opptjening"}
+    data = client.get(url, {"q": "sykepenger", "type": ["handbook"]}).json()
+    assert data["total"] == 0
+    client.force_login(member)
+    data = client.get(url, {"q": "sykepenger"}).json()
+    assert data["total"] == 3
+    assert "Omstilling" in {f["label"] for f in data["facets"]["room"]}
+
+
+def test_api_suggest(client, case_worker, indexed_db):
+    client.force_login(case_worker)
+    data = client.get(reverse("api:search_suggest"), {"q": "omorg"}).json()
+    assert data == []
+    data = client.get(reverse("api:search_suggest"), {"q": "dagpenges"}).json()
+    assert [s["title"] for s in data] == ["Dagpengesøknad fra selvstendig næringsdrivende"]
