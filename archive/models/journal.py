@@ -69,6 +69,31 @@ class ArchiveClass(models.Model):
         return f"{self.code} {self.title}"
 
 
+class ArchivePart(models.Model):
+    """An archive part (arkivdel): the closed period an archive extract covers.
+
+    Made the first time a period is exported and reused when the same period
+    is exported again, so the extract's arkivdel keeps its systemID.
+    """
+
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
+    title = models.CharField(_("tittel"), max_length=200)
+    start_date = models.DateField(_("periode fra"))
+    end_date = models.DateField(_("periode til"))
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by_name = models.CharField(max_length=200)
+
+    class Meta:
+        verbose_name = _("arkivdel")
+        verbose_name_plural = _("arkivdeler")
+        constraints = [
+            models.UniqueConstraint(fields=["start_date", "end_date"], name="archivepart_period")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
 class JournalSequence(models.Model):
     """The last number handed out per year, one row per kind and year.
 
@@ -226,7 +251,7 @@ class JournalEntry(models.Model):
         _("skjermingshjemmel"),
         max_length=200,
         blank=True,
-        help_text=_('For eksempel «offl. § 14» eller «offl. § 13 jf. fvl. § 13».'),
+        help_text=_("For eksempel «offl. § 14» eller «offl. § 13 jf. fvl. § 13»."),
     )
     screen_title = models.BooleanField(_("skjerm tittelen"), default=False)
     screen_names = models.BooleanField(_("skjerm navn på avsender"), default=False)

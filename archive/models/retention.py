@@ -22,7 +22,9 @@ class RetentionRule(models.Model):
     )
     inactive_years = models.PositiveSmallIntegerField(
         _("år uten aktivitet"),
-        help_text=_("Tråder slettes etter så mange år uten nye innlegg, når en arkivar godkjenner."),
+        help_text=_(
+            "Tråder slettes etter så mange år uten nye innlegg, når en arkivar godkjenner."
+        ),
     )
     basis = models.CharField(
         _("hjemmel"), max_length=200, default="Arkivforskrifta § 14 (arkivavgrensing)"

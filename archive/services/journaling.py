@@ -39,7 +39,7 @@ from ..models import (
     JournalSequence,
     Nomination,
 )
-from .audit import actor_name, event_log
+from .audit import event_log
 from .errors import ArchiveError
 
 
@@ -183,7 +183,7 @@ def _journal_locked(
     if locked.status != Nomination.Status.PENDING:
         raise ArchiveError(_("Forslaget er allerede behandlet."))
     thread = locked.thread
-    by_name = actor_name(by)
+    by_name = by.get_full_name()
     if case is not None:
         case = Case.objects.select_for_update().get(pk=case.pk)
         if not case.is_open:

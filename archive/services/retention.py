@@ -44,9 +44,7 @@ def _protected_annotations(qs: QuerySet[Thread]) -> QuerySet[Thread]:
 
 def threads_disposable(qs: QuerySet[Thread]) -> QuerySet[Thread]:
     """``qs`` without journaled, held or nominated threads."""
-    return _protected_annotations(qs).filter(
-        is_journaled=False, is_held=False, is_nominated=False
-    )
+    return _protected_annotations(qs).filter(is_journaled=False, is_held=False, is_nominated=False)
 
 
 def _years_ago(now, years: int):
