@@ -21,6 +21,7 @@ urlpatterns = [
     path("forum/", include("forum.urls")),
     path("people/", include("people.urls")),
     path("api/v1/", api.urls),
+    path("arkiv/", include("archive.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

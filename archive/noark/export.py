@@ -424,25 +424,56 @@ class Extract:
     # loependeJournal.xml / offentligJournal.xml ---------------------------------------
 
     def _write_journal(self, result: ExtractResult, bar, *, public: bool) -> None:
+        name = "offentligJournal" if public else "loependeJournal"
+        self._journal_file(
+            str(self.out / f"{name}.xml"),
+            self._entries_for_journals(),
+            first=result.first_journal_date,
+            last=result.last_journal_date,
+            count=result.entries,
+            public=public,
+            bar=bar,
+        )
+
+    def write_public_journal(self, entries, target) -> int:
+        """offentligJournal.xml of ``entries`` (any status) into ``target``; returns the count."""
+        from ..services.journaling import fonds_get
+
+        self.fonds = fonds_get()
+        agg = entries.aggregate(first=Min("journal_date"), last=Max("journal_date"))
+        count = entries.count()
+        rows = entries.select_related("case__archive_class").in_journal_order()
+        self._journal_file(
+            target,
+            rows.iterator(chunk_size=CHUNK),
+            first=agg["first"],
+            last=agg["last"],
+            count=count,
+            public=True,
+        )
+        return count
+
+    def _journal_file(self, target, entries, *, first, last, count, public, bar=None) -> None:
         ns = NS_PUBLIC if public else NS_RUNNING
         name = "offentligJournal" if public else "loependeJournal"
-        with etree.xmlfile(str(self.out / f"{name}.xml"), encoding="UTF-8") as xf:
+        with etree.xmlfile(target, encoding="UTF-8") as xf:
             xf.write_declaration()
             leaf = _Leaves(xf, ns)
             attrs = {f"{{{XSI}}}schemaLocation": f"{ns} {name}.xsd"}
             with xf.element(f"{{{ns}}}{name}", attrs, nsmap={None: ns, "xsi": XSI}):
                 with leaf.element("journalhode"):
-                    leaf("journalStartDato", _d(result.first_journal_date))
-                    leaf("journalSluttDato", _d(result.last_journal_date))
+                    leaf("journalStartDato", _d(first) if first else None)
+                    leaf("journalSluttDato", _d(last) if last else None)
                     leaf("seleksjon", "journaldato")
-                    leaf("antallJournalposter", result.entries)
+                    leaf("antallJournalposter", count)
                     with leaf.element("arkivskaper"):
                         leaf("arkivskaperID", self.fonds.creator_id)
                         leaf("arkivskaperNavn", self.fonds.creator_name)
-                for entry in self._entries_for_journals():
+                for entry in entries:
                     xf.write(self._journal_registration(entry, ns, public=public))
                     xf.write("\n")
-                    bar.update(1)
+                    if bar is not None:
+                        bar.update(1)
 
     def _journal_registration(self, entry: JournalEntry, ns: str, *, public: bool):
         case = entry.case

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+import demo.archive
 import demo.forum
 import demo.people
 import demo.rooms
@@ -15,6 +16,7 @@ class Command(BaseCommand):
             ("people", demo.people.seed),
             ("forum", demo.forum.seed),
             ("rooms", demo.rooms.seed),
+            ("archive", demo.archive.seed),
         ]
         for name, seed in steps:
             with transaction.atomic():
