@@ -88,6 +88,10 @@ def _case_threads(kari, room):
     """
     topic = Topic.objects.filter(slug="dagpenger", room__kind=Room.Kind.OPEN).first()
     topic = topic or room.topics.order_by("position", "pk").first()
+    if topic is None:
+        topic, _created = Topic.objects.get_or_create(
+            room=room, slug="dagpenger", defaults={"name": "Dagpenger"}
+        )
     forum_threads = list(
         topic.threads.exclude(title__in=[t for t, _b in OWN_THREADS]).order_by("created_at", "pk")[
             :3
@@ -152,9 +156,12 @@ def _seed_cases(people, practice, screened_thread, stdout):
 def _seed_nomination(people, thread, stdout):
     if Nomination.objects.filter(thread=thread).exists():
         return
+    # The topic's moderator (ola) proposes it when the forum demo made him one;
+    # otherwise the author does.
+    by = people["ola"] if access.can_nominate(people["ola"], thread) else thread.author
     services.nomination_create(
         thread=thread,
-        by=people["ola"],
+        by=by,
         reason="Avklaring om karensdager som bør gjelde likt over hele landet.",
     )
     _say(stdout, f"nominated «{thread.title}»")
