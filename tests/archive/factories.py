@@ -54,7 +54,7 @@ def journal(
     return services.thread_journal(
         nomination=nomination,
         by=archivist,
-        details=details(archivist.org_unit, title=thread.title, **detail_overrides),
+        details=details(archivist.org_unit, **{"title": thread.title, **detail_overrides}),
         case=case,
         new_case=new_case,
         render=render,
