@@ -392,5 +392,5 @@ def check_nominate(user, thread: Thread) -> None:
 
 
 def can_see_archive_status(user, thread: Thread) -> bool:
-    """"Journalført i sak 2026/123" is shown to whoever may see the thread."""
+    """ "Journalført i sak 2026/123" is shown to whoever may see the thread."""
     return can_view(user, thread)
