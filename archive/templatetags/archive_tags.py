@@ -7,7 +7,9 @@ records officers.
 """
 
 from django import template
+from django.db.models import Exists, OuterRef
 
+from forum.models import Thread
 from people import access
 
 from ..forms import HoldForm
@@ -21,30 +23,40 @@ def thread_archive_status(context, thread):
     user = context["request"].user
     if not access.can_see_archive_status(user, thread):
         return {"show": False}
-    entries = list(
-        JournalEntry.objects.filter(thread=thread)
-        .select_related("case")
-        .order_by("year", "sequence_number")
-        .only(
-            "id",
-            "year",
-            "sequence_number",
-            "document_number",
-            "case__year",
-            "case__sequence_number",
+    # One query for the usual, un-journaled thread; a second lists the entries.
+    flags = (
+        Thread.objects.filter(pk=thread.pk)
+        .annotate(
+            journaled=Exists(JournalEntry.objects.filter(thread=OuterRef("pk"))),
+            pending=Exists(
+                Nomination.objects.filter(thread=OuterRef("pk"), status=Nomination.Status.PENDING)
+            ),
+            held=Exists(LegalHold.objects.filter(thread=OuterRef("pk"), lifted_at__isnull=True)),
         )
-    )
+        .values("journaled", "pending", "held")
+        .first()
+    ) or {"journaled": False, "pending": False, "held": False}
+    entries = []
+    if flags["journaled"]:
+        entries = list(
+            JournalEntry.objects.filter(thread=thread)
+            .select_related("case")
+            .order_by("year", "sequence_number")
+            .only(
+                "id",
+                "year",
+                "sequence_number",
+                "document_number",
+                "case__year",
+                "case__sequence_number",
+            )
+        )
     may_nominate = access.can_nominate(user, thread)
-    pending = (
-        may_nominate
-        and Nomination.objects.filter(thread=thread, status=Nomination.Status.PENDING).exists()
-    )
+    pending = may_nominate and flags["pending"]
     keeps_records = access.can_keep_records(user)
-    hold = (
-        LegalHold.objects.filter(thread=thread, lifted_at__isnull=True).first()
-        if keeps_records
-        else None
-    )
+    hold = None
+    if keeps_records and flags["held"]:
+        hold = LegalHold.objects.filter(thread=thread, lifted_at__isnull=True).first()
     return {
         "show": True,
         "request": context["request"],
@@ -55,5 +67,5 @@ def thread_archive_status(context, thread):
         "pending": pending,
         "keeps_records": keeps_records,
         "hold": hold,
-        "hold_form": HoldForm() if keeps_records and hold is None else None,
+        "hold_form": HoldForm() if keeps_records and not flags["held"] else None,
     }

@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from lxml import etree
 
 from archive import services
@@ -72,3 +72,25 @@ def test_screened_names_are_absent_from_offentlig_journal(closed_cases, case_wor
     )
     assert names.count("*****") == 1
     assert case_worker.full_name in names
+
+
+def _system_ids(out):
+    ns = {"a": "http://www.arkivverket.no/standarder/noark5/arkivstruktur"}
+    tree = etree.parse(str(out / "arkivstruktur.xml"))
+    return sorted(tree.xpath("//a:systemID/text()", namespaces=ns))
+
+
+def test_a_re_export_keeps_every_system_id(closed_cases, tmp_path):
+    call_command("archive_export", "--out", str(tmp_path / "a"), "--no-progress")
+    call_command("archive_export", "--out", str(tmp_path / "b"), "--no-progress")
+    assert _system_ids(tmp_path / "a") == _system_ids(tmp_path / "b")
+
+
+def test_open_cases_stay_out_and_an_empty_period_is_refused(
+    archivist, case_worker, topic, tmp_path
+):
+    journal(ThreadFactory(topic=topic, author=case_worker), archivist)  # case still open
+    with pytest.raises(CommandError, match="Ingen avsluttede saker"):
+        call_command("archive_export", "--out", str(tmp_path / "x"), "--no-progress")
+    with pytest.raises(CommandError, match="Ugyldig dato"):
+        call_command("archive_export", "--out", str(tmp_path / "y"), "--from", "i går")

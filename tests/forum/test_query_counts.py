@@ -6,7 +6,9 @@ from django.urls import reverse
 from tests.forum.factories import PostFactory, ThreadFactory, TopicFactory
 from tests.people.factories import OrgUnitFactory, UserFactory
 
-THREAD_PAGE_MAX = 15  # 14 + one prefetch of the page's attachments
+THREAD_PAGE_MAX = (
+    16  # 14 + one prefetch of the page's attachments + the archive status (one EXISTS query)
+)
 TOPIC_PAGE_MAX = 12
 INDEX_PAGE_MAX = 12
 
