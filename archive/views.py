@@ -209,6 +209,7 @@ def case_detail(request, case_id):
 @login_required
 @require_POST
 def case_close(request, case_id):
+    access.check_keep_records(request.user)
     case = get_object_or_404(Case, pk=case_id)
     try:
         services.case_close(case=case, by=request.user)
@@ -234,6 +235,7 @@ def entry_detail(request, entry_id):
 
 @login_required
 def document_download(request, document_id):
+    access.check_keep_records(request.user)
     document = get_object_or_404(
         ArchivalDocument.objects.select_related("entry__case"), pk=document_id
     )
@@ -275,6 +277,7 @@ def hold_place(request, thread_id):
 @login_required
 @require_POST
 def hold_lift(request, hold_id):
+    access.check_keep_records(request.user)
     hold = get_object_or_404(LegalHold, pk=hold_id)
     try:
         services.legal_hold_lift(hold=hold, by=request.user)
@@ -342,6 +345,7 @@ def rules(request):
 @login_required
 @require_POST
 def rule_deactivate(request, kind, rule_id):
+    access.check_keep_records(request.user)
     if kind == "forslag":
         rule = get_object_or_404(NominationRule, pk=rule_id)
         services.nomination_rule_deactivate(rule=rule, by=request.user)
