@@ -71,7 +71,14 @@ def _people():
 
 
 def _open_room():
-    return Room.objects.filter(kind=Room.Kind.OPEN).order_by("position", "pk").first()
+    # The forum demo makes "Erfaringsforum"; without it the archive demo makes it itself.
+    room = Room.objects.filter(kind=Room.Kind.OPEN).order_by("position", "pk").first()
+    return (
+        room
+        or Room.objects.get_or_create(
+            slug="erfaringsforum", defaults={"name": "Erfaringsforum", "kind": Room.Kind.OPEN}
+        )[0]
+    )
 
 
 def _own_thread(topic, kari, index):
@@ -198,10 +205,10 @@ def _seed_retention(people, room, stdout):
 
 def seed(*, stdout=None):
     people = _people()
-    room = _open_room()
-    if people is None or room is None:
-        _say(stdout, "skipped: needs the demo people (arne, kari, ola) and an open room")
+    if people is None:
+        _say(stdout, "skipped: needs the demo people (arne, kari, ola)")
         return
+    room = _open_room()
     practice, screened, to_nominate = _case_threads(people["kari"], room)
     _seed_cases(people, practice, screened, stdout)
     _seed_nomination(people, to_nominate, stdout)
