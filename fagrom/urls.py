@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("handbook/", include("handbook.urls")),
     path("search/", include("search.urls")),
+    path("arkiv/", include("archive.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

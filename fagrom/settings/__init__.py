@@ -352,6 +352,12 @@ ATTACHMENT_MAX_COUNT = int(env("ATTACHMENT_MAX_COUNT", "5"))
 # JSON API (/api/v1/)
 API_PAGE_SIZE = int(env("API_PAGE_SIZE", "50"))
 
+# Archive (Noark 5): the record creator named in journals and archive extracts.
+ARCHIVE_CREATOR_ID = env("ARCHIVE_CREATOR_ID", "000000000")  # organisasjonsnummer
+ARCHIVE_CREATOR_NAME = env("ARCHIVE_CREATOR_NAME", "Fagrom")
+ARCHIVE_TITLE = env("ARCHIVE_TITLE", "Fagrom – forumarkiv")
+ARCHIVE_SYSTEM_NAME = env("ARCHIVE_SYSTEM_NAME", "Fagrom – arkivmodulen")
+
 # Security (production tightens these; see docs/configuration.md)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -429,5 +435,10 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint logs every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -340,6 +340,28 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
     "search:suggest": page(data=lambda w, p: {"q": "kar"}),
     "api:search": api_list(lambda w, p: {"q": "karensdager"}),
     "api:search_suggest": api_list(lambda w, p: {"q": "kar"}),
+    # Archive: records officers only (nobody in this world is one), except nominating
+    # (the author, here the member in the open room) and the public journal.
+    "archive:nominate": in_room(thread, open_others=403, closed_member=403),
+    "archive:queue": page(403),
+    "archive:journal": page(403, kwargs=lambda w, p: {"nomination_id": 999999}),
+    "archive:reject": page(403, method="post", kwargs=lambda w, p: {"nomination_id": 999999}),
+    "archive:hold_place": page(403, method="post", kwargs=thread),
+    "archive:cases": page(403),
+    "archive:case": page(403, kwargs=lambda w, p: {"case_id": 999999}),
+    "archive:case_close": page(403, method="post", kwargs=lambda w, p: {"case_id": 999999}),
+    "archive:entry": page(403, kwargs=lambda w, p: {"entry_id": 999999}),
+    "archive:document": page(403, kwargs=lambda w, p: {"document_id": 999999}),
+    "archive:rules": page(403),
+    "archive:rule_deactivate": page(
+        403, method="post", kwargs=lambda w, p: {"kind": "forslag", "rule_id": 999999}
+    ),
+    "archive:hold_lift": page(403, method="post", kwargs=lambda w, p: {"hold_id": 999999}),
+    "archive:disposals": page(403),
+    "archive:disposal": page(403, kwargs=lambda w, p: {"list_id": 999999}),
+    "archive:log": page(403),
+    "archive:public_journal": page(200, anonymous=200),
+    "archive:public_journal_xml": page(302, anonymous=302),  # nothing journaled: back to the page
     # Wagtail's public, non-admin URLs: none of them serve room objects.
     "wagtaildocs_serve": page(404, anonymous=404, url=lambda w, p: "/documents/999999/x.pdf"),
     "wagtaildocs_authenticate_with_password": page(

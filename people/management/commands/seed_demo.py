@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+import demo.archive
 import demo.forum
 import demo.handbook
 import demo.people
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             ("rooms", demo.rooms.seed),
             ("handbook", demo.handbook.seed),
             ("search", demo.search.seed),  # last: indexes what the steps above created
+            ("archive", demo.archive.seed),
         ]
         for name, seed in steps:
             with transaction.atomic():

@@ -1,0 +1,132 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from fagrom.forms import FagromForm
+from forum.models import Room, Topic
+from people.models import OrgUnit
+
+from .models import ArchiveClass, Case, JournalEntry, NominationRule
+
+
+class NominationForm(FagromForm):
+    reason = forms.CharField(
+        label=_("Hvorfor bør tråden journalføres?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_(
+            "For eksempel: avklarer praksis for hele etaten, eller svar på en henvendelse."
+        ),
+    )
+
+
+class RejectForm(FagromForm):
+    reason = forms.CharField(
+        label=_("Begrunnelse"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class HoldForm(FagromForm):
+    reason = forms.CharField(
+        label=_("Hvorfor skal tråden bevares?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+class JournalForm(FagromForm):
+    """What a records officer fills in to journal a nominated thread."""
+
+    case = forms.ModelChoiceField(
+        label=_("Eksisterende sak"),
+        queryset=Case.objects.none(),
+        required=False,
+        empty_label=_("– Opprett ny sak –"),
+        help_text=_("En oppfølging journalføres som ny journalpost i samme sak."),
+    )
+    new_case_title = forms.CharField(label=_("Tittel på ny sak"), max_length=255, required=False)
+    new_case_public_title = forms.CharField(
+        label=_("Offentlig tittel på ny sak"),
+        max_length=255,
+        required=False,
+        help_text=_("Tom betyr samme som tittelen."),
+    )
+    archive_class = forms.ModelChoiceField(
+        label=_("Arkivklasse (ny sak)"), queryset=ArchiveClass.objects.all(), required=False
+    )
+    title = forms.CharField(label=_("Tittel på journalposten"), max_length=255)
+    public_title = forms.CharField(
+        label=_("Offentlig tittel"),
+        max_length=255,
+        required=False,
+        help_text=_("Må fylles ut når tittelen skjermes: erstatt skjermede ord med *****."),
+    )
+    document_date = forms.DateField(
+        label=_("Dokumentets dato"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    type = forms.ChoiceField(label=_("Journalposttype"), choices=JournalEntry.Type.choices)
+    responsible_unit = forms.ModelChoiceField(
+        label=_("Ansvarlig enhet"), queryset=OrgUnit.objects.order_by("path")
+    )
+    screening_basis = forms.CharField(
+        label=_("Skjermingshjemmel"),
+        max_length=200,
+        required=False,
+        help_text=_("For eksempel «offl. § 14» eller «offl. § 13 jf. fvl. § 13»."),
+    )
+    screen_title = forms.BooleanField(label=_("Skjerm ord i tittelen"), required=False)
+    screen_names = forms.BooleanField(label=_("Skjerm avsenderens navn"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case"].queryset = Case.objects.filter(status=Case.Status.OPEN).order_by(
+            "-year", "-sequence_number"
+        )
+        self.fields["case"].label_from_instance = lambda c: f"{c.number} {c.title}"
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("case"):
+            if not (data.get("new_case_title") or "").strip():
+                self.add_error(
+                    "new_case_title",
+                    _("Velg en eksisterende sak eller gi den nye saken en tittel."),
+                )
+            if not data.get("archive_class"):
+                self.add_error("archive_class", _("Velg arkivklasse for den nye saken."))
+        if data.get("document_date") and data["document_date"] > timezone.localdate():
+            self.add_error("document_date", _("Dokumentets dato kan ikke være fram i tid."))
+        return data
+
+
+class NominationRuleForm(FagromForm):
+    topic = forms.ModelChoiceField(
+        label=_("Tema"), queryset=Topic.objects.select_related("room"), required=False
+    )
+    room = forms.ModelChoiceField(label=_("eller rom"), queryset=Room.objects.all(), required=False)
+    what = forms.ChoiceField(label=_("Hva foreslås"), choices=NominationRule.What.choices)
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("topic")) == bool(data.get("room")):
+            raise forms.ValidationError(_("Velg enten et tema eller et rom."))
+        return data
+
+
+class RetentionRuleForm(FagromForm):
+    topic = forms.ModelChoiceField(
+        label=_("Tema"), queryset=Topic.objects.select_related("room"), required=False
+    )
+    room = forms.ModelChoiceField(label=_("eller rom"), queryset=Room.objects.all(), required=False)
+    inactive_years = forms.IntegerField(label=_("År uten aktivitet"), min_value=1, max_value=100)
+    basis = forms.CharField(
+        label=_("Hjemmel"),
+        max_length=200,
+        initial="Arkivforskrifta § 14 (arkivavgrensing)",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("topic")) == bool(data.get("room")):
+            raise forms.ValidationError(_("Velg enten et tema eller et rom."))
+        return data

@@ -1,1 +1,0 @@
-"""The archive: nominations, cases, journal entries. Built in issue 6."""

@@ -1,0 +1,341 @@
+"""Journaling: the archive (arkiv), its classes (klasser), cases (saksmapper),
+journal entries (journalposter) and their frozen archival documents.
+
+Every unit that goes into a Noark 5 extract gets its UUID (systemID) once,
+when it is created, and keeps it: a re-export never invents new identities.
+Names shown in the journal (who sent, who handled, which unit) are copied
+onto the rows when they are written, because the journal records the moment
+of journaling and must not change when a person is renamed or moves.
+"""
+
+from uuid import uuid4
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# Noark 5 code-list values (metadatakatalog M052, M053, M082). They go into the
+# extract verbatim, so they are plain strings, never translated.
+NOARK_CASE_STATUS = {"open": "Under behandling", "closed": "Avsluttet"}
+NOARK_ENTRY_STATUS = {"journaled": "Journalført", "archived": "Arkivert"}
+NOARK_ENTRY_TYPE = {
+    "I": "Inngående dokument",
+    "U": "Utgående dokument",
+    "N": "Organinternt dokument for oppfølging",
+    "X": "Organinternt dokument uten oppfølging",
+    "S": "Saksframlegg",
+}
+SCREENED = "*****"
+
+
+class Fonds(models.Model):
+    """The archive (arkiv) and its one classification system (klassifikasjonssystem).
+
+    There is one row; ``archive.services.fonds_get`` creates it from settings
+    the first time something is journaled.
+    """
+
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
+    title = models.CharField(_("tittel"), max_length=200)
+    creator_id = models.CharField(_("arkivskaper-ID"), max_length=60)
+    creator_name = models.CharField(_("arkivskaper"), max_length=200)
+    classification_uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
+    classification_title = models.CharField(_("arkivnøkkel"), max_length=200)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("arkiv")
+        verbose_name_plural = _("arkiv")
+
+    def __str__(self):
+        return self.title
+
+
+class ArchiveClass(models.Model):
+    """A class (klasse) in the archive key; every case is filed under one."""
+
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
+    code = models.CharField(_("klasse-ID"), max_length=40, unique=True)
+    title = models.CharField(_("tittel"), max_length=200)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("arkivklasse")
+        verbose_name_plural = _("arkivklasser")
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+
+class ArchivePart(models.Model):
+    """An archive part (arkivdel): the closed period an archive extract covers.
+
+    Made the first time a period is exported and reused when the same period
+    is exported again, so the extract's arkivdel keeps its systemID.
+    """
+
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
+    title = models.CharField(_("tittel"), max_length=200)
+    start_date = models.DateField(_("periode fra"))
+    end_date = models.DateField(_("periode til"))
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by_name = models.CharField(max_length=200)
+
+    class Meta:
+        verbose_name = _("arkivdel")
+        verbose_name_plural = _("arkivdeler")
+        constraints = [
+            models.UniqueConstraint(fields=["start_date", "end_date"], name="archivepart_period")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class JournalSequence(models.Model):
+    """The last number handed out per year, one row per kind and year.
+
+    Services lock the row with ``select_for_update`` inside the journaling
+    transaction, so numbers are unique and without gaps: a rolled-back
+    journaling also rolls back its number.
+    """
+
+    class Kind(models.TextChoices):
+        CASE = "case", _("saksnummer")
+        ENTRY = "entry", _("løpenummer")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "year"], name="journalsequence_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.year}: {self.last_number}"
+
+
+class Case(models.Model):
+    """A case (saksmappe) with its case number ``YYYY/N``."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Under behandling")
+        CLOSED = "closed", _("Avsluttet")
+
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
+    year = models.PositiveSmallIntegerField(_("saksår"))
+    sequence_number = models.PositiveIntegerField(_("sakssekvensnummer"))
+    title = models.CharField(_("tittel"), max_length=255)
+    public_title = models.CharField(_("offentlig tittel"), max_length=255)
+    archive_class = models.ForeignKey(
+        ArchiveClass, verbose_name=_("arkivklasse"), on_delete=models.PROTECT, related_name="cases"
+    )
+    responsible_unit = models.ForeignKey(
+        "people.OrgUnit",
+        verbose_name=_("ansvarlig enhet"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    responsible_unit_name = models.CharField(max_length=200, editable=False)
+    case_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saksansvarlig"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    case_officer_name = models.CharField(max_length=200, editable=False)
+    status = models.CharField(
+        _("saksstatus"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    created_at = models.DateTimeField(_("opprettet"), default=timezone.now, editable=False)
+    created_by_name = models.CharField(max_length=200, editable=False)
+    closed_at = models.DateTimeField(_("avsluttet"), null=True, blank=True, editable=False)
+    closed_by_name = models.CharField(max_length=200, blank=True, editable=False)
+    last_document_number = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("sak")
+        verbose_name_plural = _("saker")
+        ordering = ["-year", "-sequence_number"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "sequence_number"], name="case_unique_number")
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.title}"
+
+    @property
+    def number(self) -> str:
+        return f"{self.year}/{self.sequence_number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
+class JournalEntryQuerySet(models.QuerySet):
+    def in_journal_order(self):
+        return self.order_by("year", "sequence_number")
+
+    def screened(self):
+        return self.exclude(screening_basis="")
+
+
+class JournalEntry(models.Model):
+    """A journal entry (journalpost): one registered document in a case.
+
+    ``year``/``sequence_number`` is the løpenummer, running per year across
+    the whole journal; ``document_number`` numbers the entries inside the case
+    (``2026/12-3`` is the third entry of case 2026/12).
+    """
+
+    class Type(models.TextChoices):
+        INCOMING = "I", _("Inngående dokument")
+        OUTGOING = "U", _("Utgående dokument")
+        INTERNAL_FOLLOW_UP = "N", _("Organinternt dokument for oppfølging")
+        INTERNAL = "X", _("Organinternt dokument uten oppfølging")
+        CASE_PRESENTATION = "S", _("Saksframlegg")
+
+    class Status(models.TextChoices):
+        JOURNALED = "journaled", _("Journalført")
+        ARCHIVED = "archived", _("Arkivert")
+
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
+    case = models.ForeignKey(
+        Case, verbose_name=_("sak"), on_delete=models.PROTECT, related_name="entries"
+    )
+    # PROTECT: a journaled thread can never be deleted, whatever code tries.
+    thread = models.ForeignKey(
+        "forum.Thread",
+        verbose_name=_("tråd"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("journalår"))
+    sequence_number = models.PositiveIntegerField(_("journalsekvensnummer"))
+    document_number = models.PositiveIntegerField(_("journalpostnummer"))
+    title = models.CharField(_("tittel"), max_length=255)
+    public_title = models.CharField(_("offentlig tittel"), max_length=255)
+    type = models.CharField(
+        _("journalposttype"), max_length=1, choices=Type.choices, default=Type.INTERNAL
+    )
+    status = models.CharField(
+        _("journalstatus"), max_length=10, choices=Status.choices, default=Status.JOURNALED
+    )
+    document_date = models.DateField(_("dokumentets dato"))
+    journal_date = models.DateField(_("journaldato"))
+    responsible_unit = models.ForeignKey(
+        "people.OrgUnit",
+        verbose_name=_("ansvarlig enhet"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    responsible_unit_name = models.CharField(max_length=200, editable=False)
+    journaled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("journalført av"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    journaled_by_name = models.CharField(max_length=200, editable=False)
+    sender_name = models.CharField(_("avsender"), max_length=200)
+    sender_unit_name = models.CharField(_("avsenders enhet"), max_length=200, blank=True)
+    # Screening (skjerming): an empty basis means nothing is withheld.
+    screening_basis = models.CharField(
+        _("skjermingshjemmel"),
+        max_length=200,
+        blank=True,
+        help_text=_("For eksempel «offl. § 14» eller «offl. § 13 jf. fvl. § 13»."),
+    )
+    screen_title = models.BooleanField(_("skjerm tittelen"), default=False)
+    screen_names = models.BooleanField(_("skjerm navn på avsender"), default=False)
+    created_at = models.DateTimeField(_("journalført"), default=timezone.now, editable=False)
+
+    objects = JournalEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("journalpost")
+        verbose_name_plural = _("journalposter")
+        ordering = ["-year", "-sequence_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "sequence_number"], name="journalentry_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["case", "document_number"], name="journalentry_unique_in_case"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["journal_date"], name="journalentry_date_idx"),
+            models.Index(fields=["thread"], name="journalentry_thread_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.registry_id} {self.title}"
+
+    @property
+    def registry_id(self) -> str:
+        """registreringsID: case number and document number, ``2026/12-3``."""
+        return f"{self.case.year}/{self.case.sequence_number}-{self.document_number}"
+
+    @property
+    def running_number(self) -> str:
+        """Løpenummer, sequence first as Noark 4 printed it: ``431/2026``."""
+        return f"{self.sequence_number}/{self.year}"
+
+    @property
+    def is_screened(self) -> bool:
+        return bool(self.screening_basis)
+
+    @property
+    def shown_title(self) -> str:
+        """The title as the public may see it."""
+        return self.public_title if self.screen_title else self.title
+
+    @property
+    def shown_sender(self) -> str:
+        return SCREENED if self.screen_names else self.sender_name
+
+
+class ArchivalDocument(models.Model):
+    """A frozen document (dokumentbeskrivelse + dokumentobjekt), immutable.
+
+    The bytes live in the ``private`` storage under ``file_name``; their
+    SHA-256, size and format were recorded when the file was written. No
+    service changes a row or its file: a follow-up is a new journal entry.
+    """
+
+    entry = models.ForeignKey(JournalEntry, on_delete=models.PROTECT, related_name="documents")
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
+    object_uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
+    document_number = models.PositiveSmallIntegerField(default=1)
+    title = models.CharField(_("tittel"), max_length=255)
+    document_type = models.CharField(_("dokumenttype"), max_length=60, default="Forumtråd")
+    file_name = models.CharField(max_length=255, unique=True, editable=False)
+    format = models.CharField(_("format"), max_length=20, default="pdf", editable=False)
+    format_details = models.CharField(
+        _("formatdetaljer"), max_length=100, default="PDF/A-2b (PRONOM fmt/477)", editable=False
+    )
+    sha256 = models.CharField(_("sjekksum (SHA-256)"), max_length=64, editable=False)
+    size = models.PositiveBigIntegerField(_("filstørrelse"), editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by_name = models.CharField(max_length=200, editable=False)
+
+    class Meta:
+        verbose_name = _("arkivdokument")
+        verbose_name_plural = _("arkivdokumenter")
+        ordering = ["entry", "document_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "document_number"], name="archivaldocument_unique_number"
+            )
+        ]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,137 @@
+"""Retention and disposal (kassasjon) of forum dialog that is not archived.
+
+A rule says how long threads of a room or topic are kept after their last
+activity. A periodic task proposes a disposal list; only a records officer's
+approval deletes threads, and the list's items remain as the disposal log
+(ids, titles, dates, rule, approver), never the content.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class RetentionRule(models.Model):
+    room = models.ForeignKey(
+        "forum.Room", verbose_name=_("rom"), on_delete=models.CASCADE, null=True, blank=True
+    )
+    topic = models.ForeignKey(
+        "forum.Topic", verbose_name=_("tema"), on_delete=models.CASCADE, null=True, blank=True
+    )
+    inactive_years = models.PositiveSmallIntegerField(
+        _("år uten aktivitet"),
+        help_text=_(
+            "Tråder slettes etter så mange år uten nye innlegg, når en arkivar godkjenner."
+        ),
+    )
+    basis = models.CharField(
+        _("hjemmel"), max_length=200, default="Arkivforskrifta § 14 (arkivavgrensing)"
+    )
+    is_active = models.BooleanField(_("aktiv"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("bevaringsregel")
+        verbose_name_plural = _("bevaringsregler")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(room__isnull=False, topic__isnull=True)
+                | Q(room__isnull=True, topic__isnull=False),
+                name="retentionrule_room_xor_topic",
+            )
+        ]
+
+    def __str__(self):
+        scope = self.topic or self.room
+        return _("%(scope)s: slett etter %(n)s år uten aktivitet") % {
+            "scope": scope,
+            "n": self.inactive_years,
+        }
+
+
+class LegalHold(models.Model):
+    """A thread that must not be disposed of (e.g. a pending complaint or lawsuit)."""
+
+    # PROTECT: a held thread cannot be deleted while the hold row exists.
+    thread = models.ForeignKey(
+        "forum.Thread", verbose_name=_("tråd"), on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField(_("begrunnelse"))
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    placed_at = models.DateTimeField(default=timezone.now, editable=False)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bevaringspålegg")
+        verbose_name_plural = _("bevaringspålegg")
+
+    def __str__(self):
+        return f"{self.thread_id}: {self.reason[:40]}"
+
+
+class DisposalList(models.Model):
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Foreslått")
+        APPROVED = "approved", _("Godkjent og utført")
+        REJECTED = "rejected", _("Avvist")
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    created_at = models.DateTimeField(_("foreslått"), default=timezone.now, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_by_name = models.CharField(_("godkjent av"), max_length=200, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("kassasjonsliste")
+        verbose_name_plural = _("kassasjonslister")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return _("Kassasjonsliste %(id)s") % {"id": self.pk}
+
+
+class DisposalItem(models.Model):
+    """One thread on a disposal list; after approval it is the disposal log."""
+
+    class Outcome(models.TextChoices):
+        PROPOSED = "proposed", _("Foreslått")
+        DISPOSED = "disposed", _("Slettet")
+        KEPT = "kept", _("Beholdt")
+
+    disposal_list = models.ForeignKey(DisposalList, on_delete=models.CASCADE, related_name="items")
+    thread = models.ForeignKey(
+        "forum.Thread", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    thread_pk = models.PositiveBigIntegerField(_("tråd-ID"))
+    title = models.CharField(_("tittel"), max_length=255)
+    room_name = models.CharField(_("rom"), max_length=200)
+    topic_name = models.CharField(_("tema"), max_length=200)
+    thread_created_at = models.DateTimeField(_("opprettet"))
+    last_activity_at = models.DateTimeField(_("siste aktivitet"))
+    post_count = models.PositiveIntegerField(_("antall innlegg"))
+    rule = models.ForeignKey(RetentionRule, on_delete=models.PROTECT, related_name="+")
+    rule_text = models.CharField(_("regel"), max_length=300)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.PROPOSED)
+    kept_reason = models.CharField(max_length=200, blank=True)
+    disposed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kassasjonspost")
+        verbose_name_plural = _("kassasjonsposter")
+        ordering = ["disposal_list", "id"]
+
+    def __str__(self):
+        return self.title

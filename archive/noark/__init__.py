@@ -1,0 +1,1 @@
+"""Noark 5 archive extracts (arkivuttrekk): see ``export.py``."""

@@ -1,0 +1,334 @@
+"""Journaling: filing a nominated thread into a case as a numbered journal entry.
+
+Numbers (case numbers ``YYYY/N``, løpenummer per year, document number per
+case) are taken from rows locked with ``select_for_update`` inside the
+journaling transaction, so concurrent records officers on PostgreSQL get
+distinct numbers without gaps. The thread is rendered to PDF/A before the
+transaction (rendering is slow and must not hold the number locks), written
+once to the private storage and never touched again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from people import access
+from people.models import OrgUnit
+
+from .. import rendering
+from ..models import (
+    NOARK_CASE_STATUS,
+    NOARK_ENTRY_STATUS,
+    ArchivalDocument,
+    ArchiveClass,
+    ArchiveEvent,
+    Case,
+    Fonds,
+    JournalEntry,
+    JournalSequence,
+    Nomination,
+)
+from .audit import event_log
+from .errors import ArchiveError
+
+
+def private_storage():
+    return storages["private"]
+
+
+def fonds_get() -> Fonds:
+    """The archive (arkiv) row, created from settings the first time."""
+    fonds, _created = Fonds.objects.get_or_create(
+        pk=1,
+        defaults={
+            "title": settings.ARCHIVE_TITLE,
+            "creator_id": settings.ARCHIVE_CREATOR_ID,
+            "creator_name": settings.ARCHIVE_CREATOR_NAME,
+            "classification_title": _("Fagroms arkivnøkkel"),
+        },
+    )
+    return fonds
+
+
+def next_number(kind: str, year: int) -> int:
+    """The next number of ``kind`` in ``year``; call inside the journaling transaction."""
+    JournalSequence.objects.get_or_create(kind=kind, year=year)
+    seq = JournalSequence.objects.select_for_update().get(kind=kind, year=year)
+    seq.last_number += 1
+    seq.save(update_fields=["last_number"])
+    return seq.last_number
+
+
+@dataclass
+class EntryDetails:
+    """What the records officer fills in when journaling."""
+
+    title: str
+    document_date: date
+    type: str
+    responsible_unit: OrgUnit
+    public_title: str = ""
+    screening_basis: str = ""
+    screen_title: bool = False
+    screen_names: bool = False
+
+    def clean(self) -> None:
+        self.title = self.title.strip()
+        self.public_title = self.public_title.strip()
+        self.screening_basis = self.screening_basis.strip()
+        if not self.title:
+            raise ArchiveError(_("Journalposten må ha en tittel."))
+        if self.type not in JournalEntry.Type.values:
+            raise ArchiveError(_("Velg en gyldig journalposttype."))
+        screened = self.screen_title or self.screen_names
+        if screened and not self.screening_basis:
+            raise ArchiveError(
+                _("Oppgi hjemmel for skjermingen, for eksempel «offl. § 13 jf. fvl. § 13».")
+            )
+        if self.screening_basis and not screened:
+            raise ArchiveError(_("Velg hva som skal skjermes: tittelen, navn eller begge."))
+        if self.screen_title:
+            if not self.public_title or self.public_title == self.title:
+                raise ArchiveError(
+                    _(
+                        "Når tittelen skjermes, må den offentlige tittelen være en annen, "
+                        "med de skjermede ordene erstattet av *****."
+                    )
+                )
+        else:
+            self.public_title = self.title
+
+
+@dataclass
+class NewCase:
+    title: str
+    archive_class: ArchiveClass
+    public_title: str = ""
+
+
+def _write_document(pdf: bytes, year: int) -> tuple[str, str]:
+    """Store the bytes under a fresh name; returns (uuid string, file name)."""
+    object_uuid = str(uuid4())
+    name = f"archive/{year}/{object_uuid}.pdf"
+    storage = private_storage()
+    if storage.exists(name):  # pragma: no cover - a UUID collision
+        raise ArchiveError()
+    stored = storage.save(name, ContentFile(pdf))
+    if stored != name:  # the storage renamed it: never accept a name we did not choose
+        storage.delete(stored)
+        raise ArchiveError()
+    return object_uuid, name
+
+
+def thread_journal(
+    *,
+    nomination: Nomination,
+    by,
+    details: EntryDetails,
+    case: Case | None = None,
+    new_case: NewCase | None = None,
+    render=None,
+) -> JournalEntry:
+    """Journal the nominated thread into ``case`` (or a ``new_case``).
+
+    ``render`` (thread → PDF bytes) defaults to ``rendering.thread_pdf``.
+    """
+    access.check_keep_records(by)
+    details.clean()
+    if (case is None) == (new_case is None):
+        raise ArchiveError(_("Velg en eksisterende sak eller opprett en ny."))
+    if new_case is not None and not new_case.title.strip():
+        raise ArchiveError(_("Den nye saken må ha en tittel."))
+    thread = nomination.thread
+    now = timezone.now()
+    year = timezone.localdate(now).year
+    pdf = (render or rendering.thread_pdf)(thread, frozen_at=now)
+    object_uuid, file_name = _write_document(pdf, year)
+    try:
+        with transaction.atomic():
+            entry = _journal_locked(
+                nomination=nomination,
+                by=by,
+                details=details,
+                case=case,
+                new_case=new_case,
+                now=now,
+                year=year,
+                pdf=pdf,
+                object_uuid=object_uuid,
+                file_name=file_name,
+            )
+    except BaseException:
+        # Nothing was journaled: the file must not linger unreferenced.
+        private_storage().delete(file_name)
+        raise
+    return entry
+
+
+def _journal_locked(
+    *, nomination, by, details, case, new_case, now, year, pdf, object_uuid, file_name
+) -> JournalEntry:
+    locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    if locked.status != Nomination.Status.PENDING:
+        raise ArchiveError(_("Forslaget er allerede behandlet."))
+    thread = locked.thread
+    by_name = by.get_full_name()
+    if case is not None:
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        if not case.is_open:
+            raise ArchiveError(
+                _("Sak %(number)s er avsluttet. Velg en åpen sak eller opprett en ny.")
+                % {"number": case.number}
+            )
+    else:
+        case = Case.objects.create(
+            year=year,
+            sequence_number=next_number(JournalSequence.Kind.CASE, year),
+            title=new_case.title.strip(),
+            public_title=(new_case.public_title or new_case.title).strip(),
+            archive_class=new_case.archive_class,
+            responsible_unit=details.responsible_unit,
+            responsible_unit_name=details.responsible_unit.name,
+            case_officer=by,
+            case_officer_name=by.get_full_name(),
+            created_at=now,
+            created_by_name=by_name,
+        )
+        event_log(
+            actor=by,
+            action=ArchiveEvent.Action.CASE_CREATED,
+            summary=_("Sak %(number)s opprettet: %(title)s")
+            % {"number": case.number, "title": case.title},
+            unit_uuid=case.uuid,
+            at=now,
+        )
+    Case.objects.filter(pk=case.pk).update(last_document_number=F("last_document_number") + 1)
+    case.refresh_from_db(fields=["last_document_number"])
+    author = thread.author
+    entry = JournalEntry.objects.create(
+        case=case,
+        thread=thread,
+        year=year,
+        sequence_number=next_number(JournalSequence.Kind.ENTRY, year),
+        document_number=case.last_document_number,
+        title=details.title,
+        public_title=details.public_title,
+        type=details.type,
+        document_date=details.document_date,
+        journal_date=timezone.localdate(now),
+        responsible_unit=details.responsible_unit,
+        responsible_unit_name=details.responsible_unit.name,
+        journaled_by=by,
+        journaled_by_name=by.get_full_name(),
+        sender_name=author.get_full_name(),
+        sender_unit_name=author.workplace,
+        screening_basis=details.screening_basis,
+        screen_title=details.screen_title,
+        screen_names=details.screen_names,
+        created_at=now,
+    )
+    ArchivalDocument.objects.create(
+        entry=entry,
+        object_uuid=object_uuid,
+        document_number=1,
+        title=thread.title,
+        file_name=file_name,
+        format=rendering.FORMAT,
+        format_details=rendering.FORMAT_DETAILS,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        size=len(pdf),
+        created_at=now,
+        created_by_name=by_name,
+    )
+    locked.status = Nomination.Status.JOURNALED
+    locked.journal_entry = entry
+    locked.decided_by = by
+    locked.decided_by_name = by_name
+    locked.decided_at = now
+    locked.save(
+        update_fields=["status", "journal_entry", "decided_by", "decided_by_name", "decided_at"]
+    )
+    event_log(
+        actor=by,
+        action=ArchiveEvent.Action.JOURNALED,
+        summary=_("Tråd %(thread)s journalført som %(id)s (løpenummer %(no)s)")
+        % {"thread": thread.pk, "id": entry.registry_id, "no": entry.running_number},
+        unit_uuid=entry.uuid,
+        details={
+            "thread": thread.pk,
+            "case": case.number,
+            "screening_basis": entry.screening_basis,
+            "sha256": hashlib.sha256(pdf).hexdigest(),
+        },
+        at=now,
+    )
+    return entry
+
+
+@transaction.atomic
+def case_close(*, case: Case, by) -> Case:
+    """Close a case (saksstatus Avsluttet); its entries become «Arkivert».
+
+    Only closed cases go into an archive extract. Both changes are Noark
+    metadata changes and land in the endringslogg.
+    """
+    access.check_keep_records(by)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if not case.is_open:
+        raise ArchiveError(_("Saken er allerede avsluttet."))
+    now = timezone.now()
+    case.status = Case.Status.CLOSED
+    case.closed_at = now
+    case.closed_by_name = by.get_full_name()
+    case.save(update_fields=["status", "closed_at", "closed_by_name"])
+    event_log(
+        actor=by,
+        action=ArchiveEvent.Action.CASE_CLOSED,
+        summary=_("Sak %(number)s avsluttet") % {"number": case.number},
+        unit_uuid=case.uuid,
+        field="saksstatus",
+        old_value=NOARK_CASE_STATUS["open"],
+        new_value=NOARK_CASE_STATUS["closed"],
+        at=now,
+    )
+    entries = case.entries.filter(status=JournalEntry.Status.JOURNALED)
+    for entry in entries.only("uuid", "year", "sequence_number"):
+        event_log(
+            actor=by,
+            action=ArchiveEvent.Action.ENTRY_ARCHIVED,
+            summary=_("Journalpost %(no)s arkivert") % {"no": entry.running_number},
+            unit_uuid=entry.uuid,
+            field="journalstatus",
+            old_value=NOARK_ENTRY_STATUS["journaled"],
+            new_value=NOARK_ENTRY_STATUS["archived"],
+            at=now,
+        )
+    entries.update(status=JournalEntry.Status.ARCHIVED)
+    return case
+
+
+def document_open(*, document: ArchivalDocument, by):
+    """The stored file, opened for reading; logged, for records officers only."""
+    access.check_keep_records(by)
+    event_log(
+        actor=by,
+        action=ArchiveEvent.Action.DOCUMENT_DOWNLOADED,
+        summary=_("Arkivdokument for %(id)s lastet ned") % {"id": document.entry.registry_id},
+        details={"document": document.pk},
+    )
+    return private_storage().open(document.file_name, "rb")
+
+
+def open_cases():
+    return Case.objects.filter(status=Case.Status.OPEN).order_by("-year", "-sequence_number")

@@ -1,0 +1,30 @@
+from django.urls import path
+
+from . import views
+
+app_name = "archive"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("trad/<int:thread_id>/foresla/", views.nominate, name="nominate"),
+    path("trad/<int:thread_id>/bevar/", views.hold_place, name="hold_place"),
+    path("forslag/<int:nomination_id>/", views.journal, name="journal"),
+    path("forslag/<int:nomination_id>/avvis/", views.reject, name="reject"),
+    path("saker/", views.case_list, name="cases"),
+    path("saker/<int:case_id>/", views.case_detail, name="case"),
+    path("saker/<int:case_id>/avslutt/", views.case_close, name="case_close"),
+    path("journalpost/<int:entry_id>/", views.entry_detail, name="entry"),
+    path("dokument/<int:document_id>/", views.document_download, name="document"),
+    path("regler/", views.rules, name="rules"),
+    path("regler/<str:kind>/<int:rule_id>/sla-av/", views.rule_deactivate, name="rule_deactivate"),
+    path("bevaringspalegg/<int:hold_id>/opphev/", views.hold_lift, name="hold_lift"),
+    path("kassasjon/", views.disposal_lists, name="disposals"),
+    path("kassasjon/<int:list_id>/", views.disposal_detail, name="disposal"),
+    path("logg/", views.audit_log, name="log"),
+    path("offentlig-journal/", views.public_journal, name="public_journal"),
+    path(
+        "offentlig-journal/offentligJournal.xml",
+        views.public_journal_xml,
+        name="public_journal_xml",
+    ),
+]
