@@ -1,9 +1,23 @@
 """Forum models, one module per subdomain; import them from ``forum.models``."""
 
+from .guidance import QuestionReminder, RuleCitation, RuleReference
+from .ideas import IdeaVote
+from .livechat import LiveChat, LiveChatQuestion, LiveChatVote
+from .moderation import (
+    Clarification,
+    Escalation,
+    Flag,
+    ModerationAction,
+    ModerationLogEntry,
+    ModeratorNote,
+)
+from .notifications import Bookmark, Follow, ListeningSettings, Notification, Reaction
 from .reading import ThreadRead, TopicRead, unread_condition
 from .structure import (
+    IdeaStatus,
     Post,
     PostRevision,
+    QuestionStatus,
     Room,
     RoomGroupObjectPermission,
     RoomUserObjectPermission,
@@ -13,11 +27,31 @@ from .structure import (
 )
 
 __all__ = [
+    "Bookmark",
+    "Clarification",
+    "Escalation",
+    "Flag",
+    "Follow",
+    "IdeaStatus",
+    "IdeaVote",
+    "ListeningSettings",
+    "LiveChat",
+    "LiveChatQuestion",
+    "LiveChatVote",
+    "ModerationAction",
+    "ModerationLogEntry",
+    "ModeratorNote",
+    "Notification",
     "Post",
     "PostRevision",
+    "QuestionReminder",
+    "QuestionStatus",
+    "Reaction",
     "Room",
     "RoomGroupObjectPermission",
     "RoomUserObjectPermission",
+    "RuleCitation",
+    "RuleReference",
     "Thread",
     "ThreadQuerySet",
     "ThreadRead",

@@ -16,6 +16,7 @@ from people import access
 
 from .. import markup
 from ..models import Post, PostRevision, Thread, ThreadRead, Topic, TopicRead, unread_condition
+from . import guidance, listening
 
 
 def post_url(post: Post) -> str:
@@ -53,11 +54,12 @@ def thread_start(
         last_post_author=author,
         post_count=1,
     )
-    _new_post(thread=thread, author=author, body=body, position=1, at=now)
+    first = _new_post(thread=thread, author=author, body=body, position=1, at=now)
     Topic.objects.filter(pk=topic.pk).update(
         thread_count=F("thread_count") + 1, post_count=F("post_count") + 1, last_post_at=now
     )
     ThreadRead.objects.update_or_create(user=author, thread=thread, defaults={"read_at": now})
+    listening.post_published(post=first, new_thread=True)
     return thread
 
 
@@ -77,6 +79,7 @@ def post_reply(*, thread: Thread, author, body: str) -> Post:
         post_count=F("post_count") + 1, last_post_at=now
     )
     ThreadRead.objects.update_or_create(user=author, thread=locked, defaults={"read_at": now})
+    listening.post_published(post=post, new_thread=False)
     return post
 
 
@@ -101,6 +104,7 @@ def post_edit(*, post: Post, by, body: str) -> Post:
     post.revision_count = F("revision_count") + 1
     post.save(update_fields=["body", "body_html", "markup_version", "edited_at", "revision_count"])
     post.refresh_from_db(fields=["revision_count"])
+    guidance.citations_sync(post=post)
     return post
 
 

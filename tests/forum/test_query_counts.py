@@ -6,9 +6,11 @@ from django.urls import reverse
 from tests.forum.factories import PostFactory, ThreadFactory, TopicFactory
 from tests.people.factories import OrgUnitFactory, UserFactory
 
-THREAD_PAGE_MAX = 14
-TOPIC_PAGE_MAX = 12
-INDEX_PAGE_MAX = 12
+# +1 unread-notification count in the menu, +2/3 for clarifications, follow/bookmark
+# state and the reader's own "nyttig" marks (issue 4).
+THREAD_PAGE_MAX = 18
+TOPIC_PAGE_MAX = 13  # +1 unread-notification count in the menu
+INDEX_PAGE_MAX = 13  # +1 unread-notification count in the menu
 
 
 def _authors(n):
