@@ -36,6 +36,8 @@ class TopicViewSet(SnippetViewSet):
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("moderators"),
+        FieldPanel("owner"),
+        FieldPanel("response_target_days"),
         FieldPanel("position"),
     ]
 

@@ -16,7 +16,7 @@ from .. import markup, services
 from ..forms import PostEditForm, ReplyForm, ThreadForm
 from ..models import Thread, Topic, unread_condition
 from .common import paginate, visible_post_or_404, visible_thread_or_404, visible_topic_or_404
-from .thread_extras import thread_context
+from .thread_extras import thread_context, topic_context
 
 
 def _topics_with_unread(user, topics):
@@ -74,6 +74,7 @@ def topic_detail(request, room_slug, topic_slug):
             "page_obj": page_obj,
             "page_range": page_range,
             "moderators": topic.moderators.select_related("org_unit"),
+            **topic_context(request, topic),
         },
     )
 

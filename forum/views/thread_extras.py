@@ -51,3 +51,10 @@ def thread_context(request, thread: Thread, posts) -> dict:
         context["moderator_notes"] = list(thread.moderator_notes.select_related("author__org_unit"))
         context["note_form"] = NoteForm()
     return context
+
+
+def topic_context(request, topic) -> dict:
+    """Context for ``topic.html``'s listening parts (one query)."""
+    return {
+        "is_following_topic": Follow.objects.filter(user=request.user, topic=topic).exists(),
+    }

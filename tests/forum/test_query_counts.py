@@ -9,7 +9,7 @@ from tests.people.factories import OrgUnitFactory, UserFactory
 # +1 unread-notification count in the menu, +2/3 for clarifications, follow/bookmark
 # state and the reader's own "nyttig" marks (issue 4).
 THREAD_PAGE_MAX = 18
-TOPIC_PAGE_MAX = 13  # +1 unread-notification count in the menu
+TOPIC_PAGE_MAX = 14  # +1 unread-notification count in the menu, +1 follow state
 INDEX_PAGE_MAX = 13  # +1 unread-notification count in the menu
 
 
