@@ -67,3 +67,11 @@ urlpatterns += [
     path("personer/sok/", listening.people_lookup, name="people_lookup"),
     path("feed/mine/<str:token>/", listening.followed_feed, name="feed_followed"),
 ]
+
+from .views import ideas  # noqa: E402
+
+urlpatterns += [
+    path("forslag/", ideas.idea_list, name="ideas"),
+    path("trad/<int:thread_id>/stem/", ideas.idea_vote, name="idea_vote"),
+    path("trad/<int:thread_id>/forslagsstatus/", ideas.idea_status, name="idea_status"),
+]
