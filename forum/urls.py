@@ -75,3 +75,26 @@ urlpatterns += [
     path("trad/<int:thread_id>/stem/", ideas.idea_vote, name="idea_vote"),
     path("trad/<int:thread_id>/forslagsstatus/", ideas.idea_status, name="idea_status"),
 ]
+
+from .views import livechat  # noqa: E402
+
+urlpatterns += [
+    path("nettprat/", livechat.livechat_list, name="livechats"),
+    path("nettprat/ny/", livechat.livechat_new, name="livechat_new"),
+    path("nettprat/<int:chat_id>/", livechat.livechat_detail, name="livechat"),
+    path(
+        "nettprat/<int:chat_id>/sporsmal/", livechat.livechat_questions, name="livechat_questions"
+    ),
+    path("nettprat/<int:chat_id>/spor/", livechat.livechat_ask, name="livechat_ask"),
+    path("nettprat/<int:chat_id>/styr/", livechat.livechat_control, name="livechat_control"),
+    path(
+        "nettprat/<int:chat_id>/sporsmal/<int:question_id>/stem/",
+        livechat.livechat_vote,
+        name="livechat_vote",
+    ),
+    path(
+        "nettprat/<int:chat_id>/sporsmal/<int:question_id>/svar/",
+        livechat.livechat_answer,
+        name="livechat_answer",
+    ),
+]
