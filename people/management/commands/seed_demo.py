@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 import demo.forum
+import demo.moderation
 import demo.people
 
 
@@ -13,6 +14,7 @@ class Command(BaseCommand):
         steps = [
             ("people", demo.people.seed),
             ("forum", demo.forum.seed),
+            ("moderation", demo.moderation.seed),
         ]
         for name, seed in steps:
             with transaction.atomic():
