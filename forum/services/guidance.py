@@ -347,3 +347,38 @@ def similar_suggestions(user, text: str, *, limit: int = 5):
             clar_qs.filter(match("title", False)).select_related("thread__topic")[:limit]
         )
     return questions, clarifications
+
+
+# Repair (after imports that bypass the services, e.g. demo or bulk data) ----------------------
+
+
+def questions_status_recount() -> int:
+    """Open questions that someone other than the asker has replied to become "answered";
+    questions with a verified answer become "verified". Set-based; returns rows changed."""
+    from django.db.models import Exists, OuterRef
+
+    others = Post.objects.filter(thread=OuterRef("pk")).exclude(author=OuterRef("author"))
+    verified = Post.objects.filter(thread=OuterRef("pk"), verified_at__isnull=False)
+    changed = (
+        Thread.objects.questions()
+        .filter(status__in=[Thread.Status.OPEN, Thread.Status.ANSWERED])
+        .filter(Exists(verified))
+        .update(status=Thread.Status.VERIFIED)
+    )
+    changed += (
+        Thread.objects.questions()
+        .filter(status=Thread.Status.OPEN)
+        .filter(Exists(others))
+        .update(status=Thread.Status.ANSWERED)
+    )
+
+    return changed
+
+
+def citations_rebuild(*, batch_size: int = 500) -> int:
+    """Re-parse rule references in every post that mentions a section sign."""
+    n = 0
+    for post in Post.objects.filter(body__contains="§").only("id", "body").iterator(batch_size):
+        citations_sync(post=post)
+        n += 1
+    return n

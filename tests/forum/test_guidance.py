@@ -259,3 +259,16 @@ def test_rule_references_in_closed_rooms_stay_hidden(client, case_worker, closed
     assert "Ugle" not in client.get(ref.get_absolute_url()).content.decode()
     client.force_login(member)
     assert "sosialtjenesteloven" in client.get(reverse("forum:rule_references")).content.decode()
+
+
+def test_repair_guidance_derives_status_and_citations(topic, case_worker, colleague):
+    from tests.forum.factories import PostFactory
+
+    thread = ThreadFactory(topic=topic, kind="question", author=case_worker)
+    PostFactory(thread=thread, author=colleague, body="Se ftrl. § 4-3")
+    lonely = ThreadFactory(topic=topic, kind="question", author=case_worker)
+    call_command("repair_guidance")
+    thread.refresh_from_db()
+    lonely.refresh_from_db()
+    assert (thread.status, lonely.status) == ("answered", "open")
+    assert RuleReference.objects.filter(law="ftrl", section="4-3").exists()
