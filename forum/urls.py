@@ -20,6 +20,27 @@ urlpatterns = [
     ),
 ]
 
+# Closed rooms: members and their log (issue 3), and attachment downloads.
+# (Under their own prefix so no topic slug can shadow them.)
+from .views import attachments, rooms  # noqa: E402
+
+urlpatterns += [
+    path("medlemmer/<slug:room_slug>/", rooms.room_members, name="room_members"),
+    path("medlemmer/<slug:room_slug>/legg-til/", rooms.room_member_add, name="room_member_add"),
+    path(
+        "medlemmer/<slug:room_slug>/<int:membership_id>/rolle/",
+        rooms.room_member_role,
+        name="room_member_role",
+    ),
+    path(
+        "medlemmer/<slug:room_slug>/<int:membership_id>/fjern/",
+        rooms.room_member_remove,
+        name="room_member_remove",
+    ),
+    path("medlemmer/<slug:room_slug>/logg/", rooms.room_audit_log, name="room_audit"),
+    path("vedlegg/<int:attachment_id>/", attachments.attachment_download, name="attachment"),
+]
+
 # Moderation, guidance, listening, ideas and nettprat (issue 4).
 from .views import guidance, listening, moderation  # noqa: E402
 

@@ -1,17 +1,35 @@
 """Administrators manage rooms and topics in the Wagtail admin (no shell needed)."""
 
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Room, Topic
+from .models import Room, RoomAuditEntry, Topic
+from .services import room_log
+
+
+def _members_link(room):
+    # Members are managed in Fagrom itself (service + audit log), not in the admin.
+    url = reverse("forum:room_members", kwargs={"room_slug": room.slug})
+    return format_html('<a href="{}">{}</a>', url, _("Medlemmer"))
 
 
 class RoomViewSet(SnippetViewSet):
     model = Room
     icon = "group"
     menu_label = "Rom"
-    list_display = ["name", "kind", "slug"]
+    list_display = [
+        "name",
+        "kind",
+        "slug",
+        Column("members", label=gettext_lazy("Medlemmer"), accessor=_members_link),
+    ]
     list_filter = ["kind"]
     search_fields = ["name"]
     panels = [
@@ -50,3 +68,27 @@ class ForumGroup(SnippetViewSetGroup):
 
 
 register_snippet(ForumGroup)
+
+
+@hooks.register("after_create_snippet")
+def log_room_created(request, instance):
+    if isinstance(instance, Room):
+        room_log(
+            room=instance,
+            by=request.user,
+            action=RoomAuditEntry.Action.ROOM_CREATED,
+            text=_("«%(name)s» opprettet som %(kind)s rom.")
+            % {"name": instance.name, "kind": instance.get_kind_display().lower()},
+        )
+
+
+@hooks.register("after_edit_snippet")
+def log_room_changed(request, instance):
+    if isinstance(instance, Room):
+        room_log(
+            room=instance,
+            by=request.user,
+            action=RoomAuditEntry.Action.ROOM_CHANGED,
+            text=_("Rommet endret i administrasjonen (tilgang: %(kind)s).")
+            % {"kind": instance.get_kind_display().lower()},
+        )

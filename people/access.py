@@ -28,6 +28,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from forum.models import (
+    Attachment,
     Post,
     Room,
     RoomGroupObjectPermission,
@@ -176,8 +177,14 @@ def posts_visible_to(user) -> QuerySet[Post]:
     return Post.objects.filter(thread__topic__room_id__in=grants(user).visible_room_ids)
 
 
+def attachments_visible_to(user) -> QuerySet[Attachment]:
+    return Attachment.objects.filter(post__thread__topic__room_id__in=grants(user).visible_room_ids)
+
+
 def room_id_of(obj) -> int:
     """The room an object lives in. Callers load ``topic``/``thread`` with select_related."""
+    if isinstance(obj, Attachment):
+        return obj.post.thread.topic.room_id
     if isinstance(obj, Room):
         return obj.pk
     if isinstance(obj, Topic):
@@ -278,7 +285,34 @@ def check_see_revisions(user, post: Post) -> None:
 
 
 def can_manage_room(user, room: Room) -> bool:
+    """Room owners and administrators add and remove members and read the room's log."""
     return is_administrator(user) or _room_perm(user, room.pk, MANAGE)
+
+
+def check_manage_room(user, room: Room) -> None:
+    """404 for those who may not even see the room; 403 with a reason for its readers."""
+    if can_manage_room(user, room):
+        return
+    check_view(user, room)
+    raise AccessDenied(_("Bare rommets eiere og administratorer kan endre medlemmene."))
+
+
+def rooms_managed_by(user) -> QuerySet[Room]:
+    """Rooms whose members ``user`` manages (administrators: every room)."""
+    if is_administrator(user):
+        return Room.objects.all()
+    g = grants(user)
+    return Room.objects.filter(pk__in=[rid for rid, p in g.room_perms.items() if MANAGE in p])
+
+
+def can_see_members(user, room: Room) -> bool:
+    """Who is in a room is visible to everyone who sees the room, and to its managers."""
+    return can_view(user, room) or can_manage_room(user, room)
+
+
+def check_see_members(user, room: Room) -> None:
+    if not can_see_members(user, room):
+        raise Http404
 
 
 # Search and feeds: who may see a document, expressed as principals -------------------
@@ -288,6 +322,8 @@ def principals_of(obj) -> set[str]:
     """Who may see ``obj``: ``{"all"}`` for open rooms, ``{"room:12"}`` for closed ones."""
     room_id = room_id_of(obj)
     room = obj if isinstance(obj, Room) else None
+    if isinstance(obj, Attachment):
+        obj = obj.post
     if room is None:
         room = (
             obj.room
@@ -454,3 +490,10 @@ def can_host_livechat(user, chat) -> bool:
 
 def can_ask_livechat(user, chat) -> bool:
     return can_view(user, chat.topic) and can_write(user) and chat.state != chat.State.ENDED
+
+
+def check_see_post_content(user, post: Post) -> None:
+    """A removed post's text and files are for moderators and the author: 404 for others."""
+    check_view(user, post)
+    if post.is_hidden and not can_see_hidden_post(user, post):
+        raise Http404

@@ -54,3 +54,17 @@ class ProfileForm(FagromForm):
                 pgettext_lazy("form error", "Skriv både fornavn og etternavn."), code="incomplete"
             )
         return name
+
+
+class ApiTokenForm(FagromForm):
+    name = forms.CharField(
+        label=_("Navn på nøkkelen"),
+        max_length=100,
+        help_text=_("Hva nøkkelen brukes til, for eksempel «Rapportskript»."),
+        error_messages={
+            "required": pgettext_lazy(
+                "form error", "Gi nøkkelen et navn, så du kjenner den igjen."
+            ),
+            "max_length": pgettext_lazy("form error", "Navnet kan være høyst 100 tegn."),
+        },
+    )

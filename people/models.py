@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser, Group
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
@@ -10,9 +11,11 @@ from treebeard.mp_tree import MP_Node
 class OrgUnit(MP_Node):
     """A node in the organisation tree: agency > department > section.
 
-    Each unit owns one auth ``Group`` holding everyone placed in the unit *or
-    any unit below it*. Rooms grant permissions to that group, so "NAV Sandnes
-    with its sections" is one guardian row, and moving a person (see
+    Each unit owns two auth groups. ``group`` holds everyone placed in the
+    unit *or any unit below it*; ``direct_group`` holds only those placed in
+    the unit itself. Rooms grant permissions to one of them, so "NAV Sandnes
+    with its sections" (or without) is one guardian row, and an agency is just
+    a root unit with everything below it. Moving a person (see
     ``people.services.person_move``) changes their access at once.
     """
 
@@ -33,6 +36,13 @@ class OrgUnit(MP_Node):
     group = models.OneToOneField(
         Group, on_delete=models.PROTECT, related_name="org_unit", null=True, editable=False
     )
+    direct_group = models.OneToOneField(
+        Group,
+        on_delete=models.PROTECT,
+        related_name="org_unit_direct",
+        null=True,
+        editable=False,
+    )
 
     node_order_by = ["name"]
 
@@ -50,6 +60,10 @@ class OrgUnit(MP_Node):
     @property
     def group_name(self):
         return f"unit:{self.code}"
+
+    @property
+    def direct_group_name(self):
+        return f"unit-direct:{self.code}"
 
 
 class User(AbstractUser):
@@ -111,3 +125,33 @@ class User(AbstractUser):
 
     def get_absolute_url(self):
         return reverse("people:profile", kwargs={"username": self.username})
+
+
+class ApiToken(models.Model):
+    """A personal API key. Only its SHA-256 hash is stored; the person sees the key once.
+
+    Keys are long random strings, so a fast hash is enough: nobody can guess
+    their way through 2^256 candidates, and lookup stays one indexed query.
+    (Separate from Wagtail's own ``APIToken``, which authenticates Wagtail's
+    admin API and must not open Fagrom's.)
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="personal_api_tokens")
+    name = models.CharField(_("navn"), max_length=100)
+    prefix = models.CharField(max_length=12, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("sist brukt"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("tilbakekalt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-nøkkel")
+        verbose_name_plural = _("API-nøkler")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None

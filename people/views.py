@@ -2,11 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from people import access
 
 from . import services
-from .forms import ProfileForm
+from .forms import ApiTokenForm, ProfileForm
 from .models import User
 
 
@@ -53,3 +54,37 @@ def profile_edit(request):
     return render(
         request, "people/profile_edit.html", {"form": form}, status=400 if form.is_bound else 200
     )
+
+
+@login_required
+def api_tokens(request):
+    """A person's own API tokens: create one (its key is shown once), see and revoke them."""
+    form = ApiTokenForm(request.POST or None)
+    new_key = None
+    if request.method == "POST" and form.is_valid():
+        _token, new_key = services.api_token_create(
+            user=request.user, name=form.cleaned_data["name"]
+        )
+        form = ApiTokenForm()
+    status = 400 if form.is_bound and form.errors else 200
+    response = render(
+        request,
+        "people/api_tokens.html",
+        {
+            "form": form,
+            "new_key": new_key,
+            "tokens": request.user.personal_api_tokens.all(),
+        },
+        status=status,
+    )
+    response["Cache-Control"] = "no-store"  # the new key must not linger in any cache
+    return response
+
+
+@login_required
+@require_POST
+def api_token_revoke(request, token_id):
+    token = get_object_or_404(request.user.personal_api_tokens, pk=token_id)
+    services.api_token_revoke(token=token, by=request.user)
+    messages.success(request, _("API-nøkkelen «%(name)s» er tilbakekalt.") % {"name": token.name})
+    return redirect("people:api_tokens")

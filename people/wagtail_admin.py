@@ -23,9 +23,9 @@ class _PersonFieldsMixin:
         self.fields["org_unit"].queryset = OrgUnit.objects.order_by("path")
         self.fields["org_unit"].label_from_instance = lambda u: "\u2003" * (u.depth - 1) + u.name
         if "groups" in self.fields:
-            self.fields["groups"].queryset = Group.objects.filter(org_unit__isnull=True).order_by(
-                "name"
-            )
+            self.fields["groups"].queryset = Group.objects.filter(
+                org_unit__isnull=True, org_unit_direct__isnull=True
+            ).order_by("name")
 
     def save(self, commit=True):
         user = super().save(commit=commit)

@@ -102,3 +102,23 @@ def archivist(agency):
 def nameless(db):
     """Logged in, but without full name or workplace: may read, not write."""
     return UserFactory(username="anon", full_name="", unit=None)
+
+
+@pytest.fixture
+def closed_room(db):
+    return RoomFactory(name="Prosjekt Ugle", slug="prosjekt-ugle", kind="closed")
+
+
+@pytest.fixture
+def closed_topic(closed_room):
+    return TopicFactory(room=closed_room, name="Ugle-planlegging", slug="planlegging")
+
+
+@pytest.fixture
+def room_owner(closed_room, department):
+    """Owns ``closed_room``: manages its members and reads its log."""
+    from tests.forum.factories import add_member
+
+    user = UserFactory(username="romeier", full_name="Rita Romeier", unit=department)
+    add_member(closed_room, "owner", user=user)
+    return user

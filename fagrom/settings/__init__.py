@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "treebeard",
     "guardian",
     "django_htmx",
+    "ninja",  # API docs templates and static files
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -235,6 +236,13 @@ POST_MAX_LENGTH = 20000
 THREAD_TITLE_MAX_LENGTH = 200
 POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 30
+
+# Attachments on posts (checked by content; stored in STORAGES["private"])
+ATTACHMENT_MAX_SIZE = int(env("ATTACHMENT_MAX_SIZE", str(10 * 1024 * 1024)))
+ATTACHMENT_MAX_COUNT = int(env("ATTACHMENT_MAX_COUNT", "5"))
+
+# JSON API (/api/v1/)
+API_PAGE_SIZE = int(env("API_PAGE_SIZE", "50"))
 
 # Security (production tightens these; see docs/configuration.md)
 SESSION_COOKIE_HTTPONLY = True

@@ -1,5 +1,6 @@
 """Forum models, one module per subdomain; import them from ``forum.models``."""
 
+from .attachments import Attachment
 from .guidance import QuestionReminder, RuleCitation, RuleReference
 from .ideas import IdeaVote
 from .livechat import LiveChat, LiveChatQuestion, LiveChatVote
@@ -13,6 +14,13 @@ from .moderation import (
 )
 from .notifications import Bookmark, Follow, ListeningSettings, Notification, Reaction
 from .reading import ThreadRead, TopicRead, unread_condition
+from .rooms import (
+    ROLE_PERMISSIONS,
+    ROOM_CODENAMES,
+    RoomAuditEntry,
+    RoomMembership,
+    RoomRole,
+)
 from .structure import (
     IdeaStatus,
     Post,
@@ -27,6 +35,12 @@ from .structure import (
 )
 
 __all__ = [
+    "Attachment",
+    "ROLE_PERMISSIONS",
+    "ROOM_CODENAMES",
+    "RoomAuditEntry",
+    "RoomMembership",
+    "RoomRole",
     "Bookmark",
     "Clarification",
     "Escalation",

@@ -1,5 +1,6 @@
 """Forum rules as service functions, one module per subdomain; import them from ``forum.services``."""
 
+from .attachments import AttachmentError, attachment_check, attachments_add, attachments_check
 from .posting import (
     post_edit,
     post_reply,
@@ -10,8 +11,26 @@ from .posting import (
     threads_recent_for,
     topic_mark_read,
 )
+from .rooms import (
+    MembershipError,
+    room_log,
+    room_member_add,
+    room_member_candidates,
+    room_member_remove,
+    room_member_set_role,
+)
 
 __all__ = [
+    "AttachmentError",
+    "MembershipError",
+    "attachment_check",
+    "attachments_add",
+    "attachments_check",
+    "room_log",
+    "room_member_add",
+    "room_member_candidates",
+    "room_member_remove",
+    "room_member_set_role",
     "post_edit",
     "post_reply",
     "post_url",

@@ -6,6 +6,8 @@ and keeps counters right with ``F()`` updates on locked rows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import BooleanField, Case, F, When
@@ -17,6 +19,7 @@ from people import access
 from .. import markup
 from ..models import Post, PostRevision, Thread, ThreadRead, Topic, TopicRead, unread_condition
 from . import guidance, listening
+from .attachments import attachments_add, attachments_check
 
 
 def post_url(post: Post) -> str:
@@ -40,9 +43,16 @@ def _new_post(*, thread: Thread, author, body: str, position: int, at) -> Post:
 
 @transaction.atomic
 def thread_start(
-    *, topic: Topic, author, title: str, body: str, kind: str = Thread.Kind.DISCUSSION
+    *,
+    topic: Topic,
+    author,
+    title: str,
+    body: str,
+    kind: str = Thread.Kind.DISCUSSION,
+    attachments: Sequence = (),
 ) -> Thread:
     access.check_post(author, topic)
+    checked = attachments_check(attachments) if attachments else []
     now = timezone.now()
     thread = Thread.objects.create(
         topic=topic,
@@ -55,6 +65,7 @@ def thread_start(
         post_count=1,
     )
     first = _new_post(thread=thread, author=author, body=body, position=1, at=now)
+    attachments_add(post=first, uploads=checked, by=author)
     Topic.objects.filter(pk=topic.pk).update(
         thread_count=F("thread_count") + 1, post_count=F("post_count") + 1, last_post_at=now
     )
@@ -64,14 +75,16 @@ def thread_start(
 
 
 @transaction.atomic
-def post_reply(*, thread: Thread, author, body: str) -> Post:
+def post_reply(*, thread: Thread, author, body: str, attachments: Sequence = ()) -> Post:
     # Lock the thread row: positions are numbered without gaps and counters stay exact.
     locked = Thread.objects.select_for_update().select_related("topic").get(pk=thread.pk)
     access.check_post(author, locked)
+    checked = attachments_check(attachments) if attachments else []
     now = timezone.now()
     post = _new_post(
         thread=locked, author=author, body=body, position=locked.post_count + 1, at=now
     )
+    attachments_add(post=post, uploads=checked, by=author)
     Thread.objects.filter(pk=locked.pk).update(
         post_count=F("post_count") + 1, last_post_at=now, last_post_author=author
     )

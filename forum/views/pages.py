@@ -96,6 +96,7 @@ def thread_new(request, room_slug, topic_slug):
     access.check_post(request.user, topic)
     form = ThreadForm(
         request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
         initial={"kind": request.GET.get("kind", Thread.Kind.DISCUSSION)},
     )
     if request.method == "POST" and form.is_valid():
@@ -114,7 +115,9 @@ def thread_new(request, room_slug, topic_slug):
 @login_required
 def thread_detail(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
-    posts = thread.posts.select_related("author__org_unit", "verified_by__org_unit")
+    posts = thread.posts.select_related(
+        "author__org_unit", "verified_by__org_unit"
+    ).prefetch_related("attachments")
     page_obj, page_range = paginate(
         request, posts, settings.POSTS_PER_PAGE, count=thread.post_count
     )
@@ -154,15 +157,18 @@ def _quoted_body(request, thread):
 def thread_reply(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
     access.check_post(request.user, thread)
-    form = ReplyForm(request.POST)
+    form = ReplyForm(request.POST, request.FILES)
     if form.is_valid():
         post = services.post_reply(
-            thread=thread, author=request.user, body=form.cleaned_data["body"]
+            thread=thread,
+            author=request.user,
+            body=form.cleaned_data["body"],
+            attachments=form.cleaned_data["attachments"],
         )
         messages.success(request, _("Svaret ditt er publisert."))
         return redirect(services.post_url(post))
     # Show the thread's last page with the reply form and the text as typed.
-    posts = thread.posts.select_related("author__org_unit")
+    posts = thread.posts.select_related("author__org_unit").prefetch_related("attachments")
     paginator = Paginator(posts, settings.POSTS_PER_PAGE)
     page_obj = paginator.get_page(paginator.num_pages)
     return render(

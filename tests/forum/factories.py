@@ -67,3 +67,12 @@ class PostFactory(DjangoModelFactory):
             )
             post.thread.refresh_from_db()
         return post
+
+
+def add_member(room, role="member", *, user=None, unit=None, include_subunits=True, by=None):
+    """Put a person or unit in a room the way the UI does (service: guardian rows + log)."""
+    from forum.services import room_member_add
+
+    return room_member_add(
+        room=room, by=by, role=role, user=user, unit=unit, include_subunits=include_subunits
+    )

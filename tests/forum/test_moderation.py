@@ -301,3 +301,21 @@ def test_thread_page_for_moderator_is_bounded(
     client.force_login(moderator)
     with django_assert_max_num_queries(21):
         assert client.get(question.get_absolute_url()).status_code == 200
+
+
+def test_attachments_of_a_hidden_post_are_404_for_readers(
+    client, moderator, case_worker, colleague, question
+):
+    from tests.forum.files import PDF, upload
+
+    reply = post_reply(
+        thread=question, author=colleague, body="Se vedlegg", attachments=[upload("brev.pdf", PDF)]
+    )
+    attachment = reply.attachments.get()
+    client.force_login(moderator)
+    _post(client, "post_hide", reply.pk, reason="Personopplysninger i vedlegget")
+    url = reverse("forum:attachment", args=[attachment.pk])
+    assert client.get(url).status_code == 200
+    client.force_login(case_worker)
+    assert client.get(url).status_code == 404
+    assert "brev.pdf" not in client.get(question.get_absolute_url()).content.decode()

@@ -28,8 +28,13 @@ def test_administrator_creates_person_with_workplace_and_unit_groups(
     assert response.status_code == 302, response.content.decode()[:2000]
     siri = User.objects.get(username="siri")
     assert siri.display_name == "Siri Vik · NAV Sandnes"
-    # Unit groups follow the placement: the department and its agency.
-    assert set(siri.groups.values_list("name", flat=True)) == {"unit:NAV-SANDNES", "unit:NAV"}
+    # Unit groups follow the placement: the department and its agency, and the department's
+    # "direct" group (people placed in the unit itself, for rooms given without sub-units).
+    assert set(siri.groups.values_list("name", flat=True)) == {
+        "unit:NAV-SANDNES",
+        "unit:NAV",
+        "unit-direct:NAV-SANDNES",
+    }
 
 
 def test_editing_person_in_admin_keeps_unit_groups(client, administrator, case_worker, agency):
@@ -52,4 +57,4 @@ def test_editing_person_in_admin_keeps_unit_groups(client, administrator, case_w
     assert response.status_code == 302, response.content.decode()[:2000]
     case_worker.refresh_from_db()
     assert case_worker.title == "Seniorrådgiver"
-    assert set(case_worker.groups.values_list("name", flat=True)) == {"unit:NAV"}
+    assert set(case_worker.groups.values_list("name", flat=True)) == {"unit:NAV", "unit-direct:NAV"}

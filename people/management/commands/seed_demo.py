@@ -4,6 +4,7 @@ from django.db import transaction
 import demo.forum
 import demo.moderation
 import demo.people
+import demo.rooms
 
 
 class Command(BaseCommand):
@@ -14,6 +15,7 @@ class Command(BaseCommand):
         steps = [
             ("people", demo.people.seed),
             ("forum", demo.forum.seed),
+            ("rooms", demo.rooms.seed),
             ("moderation", demo.moderation.seed),
         ]
         for name, seed in steps:

@@ -1,0 +1,269 @@
+"""Forum endpoints of the JSON API: rooms, topics, threads and posts.
+
+Each kind has a list without path parameters (filters as query parameters,
+paginated) and a detail; threads and posts can be created. Everything is read
+from ``people.access`` querysets, so an object the caller may not see answers
+404 and never appears in a list or a count.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import PageNumberPagination, paginate
+
+from fagrom.api import FormInvalid
+from people import access
+
+from . import services
+from .forms import ReplyForm, ThreadForm
+from .models import Thread
+
+router = Router(tags=["forum"])
+
+
+def _url(obj, context) -> str:
+    return context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class PersonOut(Schema):
+    id: int
+    name: str
+    workplace: str
+    url: str
+
+    @staticmethod
+    def resolve_name(obj):
+        return obj.get_full_name()
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return _url(obj, context)
+
+
+class RoomOut(Schema):
+    id: int
+    name: str
+    kind: str = Field(description="open eller closed")
+    description: str
+    url: str
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return _url(obj, context)
+
+
+class TopicOut(Schema):
+    id: int
+    name: str
+    description: str
+    room: int = Field(alias="room_id")
+    thread_count: int
+    post_count: int
+    last_post_at: datetime | None
+    url: str
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return _url(obj, context)
+
+
+class ThreadOut(Schema):
+    id: int
+    title: str
+    kind: str
+    topic: int = Field(alias="topic_id")
+    room: int
+    author: PersonOut
+    created_at: datetime
+    last_post_at: datetime
+    post_count: int
+    is_pinned: bool
+    is_locked: bool
+    url: str
+
+    @staticmethod
+    def resolve_room(obj):
+        return obj.topic.room_id
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return _url(obj, context)
+
+
+class AttachmentOut(Schema):
+    id: int
+    name: str = Field(alias="original_name")
+    content_type: str
+    size: int
+    url: str
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return _url(obj, context)
+
+
+class PostOut(Schema):
+    id: int
+    title: str
+    thread: int = Field(alias="thread_id")
+    position: int
+    author: PersonOut
+    body: str = Field(description="Markdown, slik forfatteren skrev det")
+    body_html: str = Field(description="Sanert HTML, samme som på nettsiden")
+    created_at: datetime
+    edited_at: datetime | None
+    attachments: list[AttachmentOut]
+    url: str
+
+    @staticmethod
+    def resolve_title(obj):
+        return obj.thread.title if obj.position == 1 else f"Svar: {obj.thread.title}"
+
+    @staticmethod
+    def resolve_attachments(obj):
+        return list(obj.attachments.all())
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return _url(obj, context)
+
+
+class ThreadIn(Schema):
+    topic: int
+    title: str
+    body: str
+    kind: str = Thread.Kind.DISCUSSION
+
+
+class PostIn(Schema):
+    thread: int
+    body: str
+
+
+class Page(PageNumberPagination):
+    def __init__(self, **kwargs):
+        super().__init__(page_size=settings.API_PAGE_SIZE, max_page_size=200, **kwargs)
+
+
+def _user(request):
+    return request.auth
+
+
+# Rooms --------------------------------------------------------------------------------
+
+
+@router.get("/rooms", response=list[RoomOut], url_name="room_list")
+@paginate(Page)
+def room_list(request):
+    """Rom du har tilgang til."""
+    return access.rooms_visible_to(_user(request)).order_by("position", "name", "pk")
+
+
+@router.get("/rooms/{room_id}", response=RoomOut, url_name="room_detail")
+def room_detail(request, room_id: int):
+    return get_object_or_404(access.rooms_visible_to(_user(request)), pk=room_id)
+
+
+# Topics -------------------------------------------------------------------------------
+
+
+def _topics(request):
+    return access.topics_visible_to(_user(request)).select_related("room")
+
+
+@router.get("/topics", response=list[TopicOut], url_name="topic_list")
+@paginate(Page)
+def topic_list(request, room: int | None = None):
+    """Temaer du har tilgang til; `?room=` begrenser til ett rom."""
+    topics = _topics(request).order_by("room__position", "position", "name", "pk")
+    return topics.filter(room_id=room) if room is not None else topics
+
+
+@router.get("/topics/{topic_id}", response=TopicOut, url_name="topic_detail")
+def topic_detail(request, topic_id: int):
+    return get_object_or_404(_topics(request), pk=topic_id)
+
+
+# Threads ------------------------------------------------------------------------------
+
+
+def _threads(request):
+    return access.threads_visible_to(_user(request)).select_related("topic", "author__org_unit")
+
+
+@router.get("/threads", response=list[ThreadOut], url_name="thread_list")
+@paginate(Page)
+def thread_list(request, topic: int | None = None, room: int | None = None):
+    """Tråder du har tilgang til, nyeste aktivitet først; filtrer med `?topic=` eller `?room=`."""
+    threads = _threads(request).order_by("-last_post_at", "-pk")
+    if topic is not None:
+        threads = threads.filter(topic_id=topic)
+    if room is not None:
+        threads = threads.filter(topic__room_id=room)
+    return threads
+
+
+@router.get("/threads/{thread_id}", response=ThreadOut, url_name="thread_detail")
+def thread_detail(request, thread_id: int):
+    return get_object_or_404(_threads(request), pk=thread_id)
+
+
+@router.post("/threads", response={201: ThreadOut}, url_name="thread_create")
+def thread_create(request, payload: ThreadIn):
+    """Start en tråd. Samme regler og feilmeldinger som skjemaet på nettsiden."""
+    user = _user(request)
+    topic = get_object_or_404(_topics(request), pk=payload.topic)
+    access.check_post(user, topic)
+    form = ThreadForm(data={"title": payload.title, "kind": payload.kind, "body": payload.body})
+    if not form.is_valid():
+        raise FormInvalid(form)
+    data = form.cleaned_data
+    thread = services.thread_start(
+        topic=topic, author=user, title=data["title"], body=data["body"], kind=data["kind"]
+    )
+    return Status(201, _threads(request).get(pk=thread.pk))
+
+
+# Posts --------------------------------------------------------------------------------
+
+
+def _posts(request):
+    return (
+        access.posts_visible_to(_user(request))
+        .select_related("thread", "author__org_unit")
+        .prefetch_related("attachments")
+    )
+
+
+@router.get("/posts", response=list[PostOut], url_name="post_list")
+@paginate(Page)
+def post_list(request, thread: int | None = None, topic: int | None = None):
+    """Innlegg du har tilgang til; `?thread=` gir en tråds innlegg i rekkefølge."""
+    posts = _posts(request)
+    if thread is not None:
+        return posts.filter(thread_id=thread).order_by("position")
+    if topic is not None:
+        posts = posts.filter(thread__topic_id=topic)
+    return posts.order_by("-created_at", "-pk")
+
+
+@router.get("/posts/{post_id}", response=PostOut, url_name="post_detail")
+def post_detail(request, post_id: int):
+    return get_object_or_404(_posts(request), pk=post_id)
+
+
+@router.post("/posts", response={201: PostOut}, url_name="post_create")
+def post_create(request, payload: PostIn):
+    """Svar i en tråd."""
+    user = _user(request)
+    thread = get_object_or_404(_threads(request), pk=payload.thread)
+    access.check_post(user, thread)
+    form = ReplyForm(data={"body": payload.body})
+    if not form.is_valid():
+        raise FormInvalid(form)
+    post = services.post_reply(thread=thread, author=user, body=form.cleaned_data["body"])
+    return Status(201, _posts(request).get(pk=post.pk))
