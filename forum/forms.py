@@ -96,11 +96,12 @@ class ThreadForm(FagromForm):
         choices=[
             (Thread.Kind.DISCUSSION, _("Diskusjon")),
             (Thread.Kind.QUESTION, _("Spørsmål om regelverk")),
+            (Thread.Kind.IDEA, _("Forslag til forbedring")),
         ],
         initial=Thread.Kind.DISCUSSION,
         widget=forms.RadioSelect,
         error_messages={
-            "invalid_choice": pgettext_lazy("form error", "Velg diskusjon eller spørsmål.")
+            "invalid_choice": pgettext_lazy("form error", "Velg diskusjon, spørsmål eller forslag.")
         },
     )
     body = PostBodyField()

@@ -54,6 +54,8 @@ class TopicViewSet(SnippetViewSet):
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("moderators"),
+        FieldPanel("owner"),
+        FieldPanel("response_target_days"),
         FieldPanel("position"),
     ]
 

@@ -509,3 +509,150 @@ def check_nominate(user, thread: Thread) -> None:
 def can_see_archive_status(user, thread: Thread) -> bool:
     """ "Journalført i sak 2026/123" is shown to whoever may see the thread."""
     return can_view(user, thread)
+# =====================================================================================
+# Moderation, guidance, listening, ideas and nettprat (issue 4).
+#
+# Additive section: everything below builds on ``can_view``/``can_moderate`` above, so
+# closed-room rules decided there apply to every queue, feed and notification here.
+# =====================================================================================
+
+
+def _own(user, post: Post) -> bool:
+    return post.author_id == getattr(user, "pk", None)
+
+
+def topics_moderated_by(user) -> QuerySet[Topic]:
+    """Topics whose queues the person works: own topics, rooms they moderate; admins all."""
+    if is_administrator(user):
+        return Topic.objects.all()
+    g = grants(user)
+    room_ids = {rid for rid, perms in g.room_perms.items() if MODERATE in perms}
+    return Topic.objects.filter(Q(pk__in=g.moderated_topic_ids) | Q(room_id__in=room_ids)).filter(
+        room_id__in=g.visible_room_ids
+    )
+
+
+def can_handle_post(user, post: Post) -> bool:
+    """Verify, hide, restore or handle flags on a post: a moderator, never on their own post."""
+    return can_moderate(user, post) and not _own(user, post)
+
+
+def check_handle_post(user, post: Post) -> None:
+    check_view(user, post)
+    if not can_moderate(user, post):
+        raise AccessDenied(_("Bare temaets moderatorer kan gjøre dette."))
+    if _own(user, post):
+        raise AccessDenied(
+            _("Du kan ikke behandle ditt eget innlegg. En annen moderator av temaet må gjøre det.")
+        )
+
+
+def check_moderate(user, obj) -> None:
+    """404 when the object is invisible, 403 when visible but not the person's to moderate."""
+    check_view(user, obj)
+    if not can_moderate(user, obj):
+        raise AccessDenied(_("Bare temaets moderatorer kan gjøre dette."))
+
+
+def can_see_hidden_post(user, post: Post) -> bool:
+    """The text of a hidden post stays available to the topic's moderators (and the author)."""
+    return can_view(user, post) and (can_moderate(user, post) or _own(user, post))
+
+
+def can_accept_answer(user, thread: Thread) -> bool:
+    """The asker or a moderator accepts an answer to a question."""
+    if thread.kind != Thread.Kind.QUESTION or not can_view(user, thread):
+        return False
+    return (thread.author_id == user.pk and can_write(user)) or can_moderate(user, thread)
+
+
+def check_accept_answer(user, thread: Thread) -> None:
+    check_view(user, thread)
+    if not can_accept_answer(user, thread):
+        raise AccessDenied(_("Bare den som spurte eller en moderator kan godta et svar."))
+
+
+def can_flag(user, post: Post) -> bool:
+    """Any employee who can see a post may report it (not their own)."""
+    return can_view(user, post) and can_write(user) and not _own(user, post)
+
+
+def check_flag(user, post: Post) -> None:
+    check_view(user, post)
+    if not can_flag(user, post):
+        raise AccessDenied(
+            write_blocked_reason(user) or _("Du kan ikke rapportere ditt eget innlegg.")
+        )
+
+
+def can_react(user, post: Post) -> bool:
+    return can_view(user, post) and can_write(user) and not _own(user, post) and not post.is_hidden
+
+
+def can_vote_idea(user, thread: Thread) -> bool:
+    return thread.kind == Thread.Kind.IDEA and can_view(user, thread) and can_write(user)
+
+
+def users_who_can_view(obj):
+    """Active people who may see ``obj`` (for notifications): the inverse of ``can_view``."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(is_active=True)
+    room_id = room_id_of(obj)
+    if Room.objects.filter(pk=room_id, kind=Room.Kind.OPEN).exists():
+        return users
+    direct = RoomUserObjectPermission.objects.filter(
+        content_object_id=room_id, permission__codename=VIEW
+    ).values("user_id")
+    groups = RoomGroupObjectPermission.objects.filter(
+        content_object_id=room_id, permission__codename=VIEW
+    ).values("group_id")
+    return users.filter(Q(pk__in=direct) | Q(groups__in=groups)).distinct()
+
+
+def escalations_visible_to(user):
+    """Escalations the person raised, received (directly or through their unit) or moderates."""
+    from forum.models import Escalation
+
+    g = grants(user)
+    visible = Escalation.objects.filter(thread__topic__room_id__in=g.visible_room_ids)
+    if is_administrator(user):
+        return visible
+    unit_ids = list(user.groups.filter(org_unit__isnull=False).values_list("org_unit", flat=True))
+    return visible.filter(
+        Q(raised_by=user)
+        | Q(to_person=user)
+        | Q(owner=user)
+        | Q(to_unit_id__in=unit_ids)
+        | Q(thread__topic__in=topics_moderated_by(user))
+    )
+
+
+def can_answer_escalation(user, escalation) -> bool:
+    """The receiving person, its owner, or someone in the receiving unit (who can see the thread)."""
+    if not can_view(user, escalation.thread) or not can_write(user):
+        return False
+    if user.pk in (escalation.to_person_id, escalation.owner_id) or is_administrator(user):
+        return True
+    if escalation.to_unit_id:
+        return user.groups.filter(org_unit__id=escalation.to_unit_id).exists()
+    return False
+
+
+def can_schedule_livechat(user) -> bool:
+    return is_administrator(user) and can_write(user)
+
+
+def can_host_livechat(user, chat) -> bool:
+    return can_view(user, chat.topic) and (chat.host_id == user.pk or is_administrator(user))
+
+
+def can_ask_livechat(user, chat) -> bool:
+    return can_view(user, chat.topic) and can_write(user) and chat.state != chat.State.ENDED
+
+
+def check_see_post_content(user, post: Post) -> None:
+    """A removed post's text and files are for moderators and the author: 404 for others."""
+    check_view(user, post)
+    if post.is_hidden and not can_see_hidden_post(user, post):
+        raise Http404

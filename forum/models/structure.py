@@ -75,6 +75,23 @@ class Topic(models.Model):
         blank=True,
     )
     position = models.PositiveIntegerField(_("rekkefølge"), default=0)
+    # Guidance (issue 4): who answers for the topic, and how fast questions should be answered.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eier"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_topics",
+        help_text=_(
+            "Varsles når et spørsmål står ubesvart lenge etter at moderatorene er minnet på det."
+        ),
+    )
+    response_target_days = models.PositiveSmallIntegerField(
+        _("svarfrist (virkedager)"),
+        default=2,
+        help_text=_("Moderatorene minnes på spørsmål som står ubesvart lenger enn dette."),
+    )
     thread_count = models.PositiveIntegerField(default=0, editable=False)
     post_count = models.PositiveIntegerField(default=0, editable=False)
     last_post_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -103,6 +120,21 @@ class ThreadQuerySet(models.QuerySet):
         return self.filter(kind=Thread.Kind.QUESTION)
 
 
+class QuestionStatus(models.TextChoices):
+    OPEN = "open", _("Åpent")
+    ANSWERED = "answered", _("Besvart")
+    VERIFIED = "verified", _("Kvalitetssikret")
+    CLOSED = "closed", _("Lukket")
+
+
+class IdeaStatus(models.TextChoices):
+    NEW = "new", _("Nytt")
+    ASSESSING = "assessing", _("Til vurdering")
+    ACCEPTED = "accepted", _("Vedtatt")
+    REALISED = "realised", _("Gjennomført")
+    REJECTED = "rejected", _("Avslått")
+
+
 class Thread(models.Model):
     """A discussion (tråd). Kind "question" is a regulation question (veiledning)."""
 
@@ -110,6 +142,9 @@ class Thread(models.Model):
         DISCUSSION = "discussion", _("Diskusjon")
         QUESTION = "question", _("Spørsmål")
         IDEA = "idea", _("Forslag")
+
+    Status = QuestionStatus
+    IdeaStatus = IdeaStatus
 
     topic = models.ForeignKey(
         Topic, verbose_name=_("tema"), on_delete=models.PROTECT, related_name="threads"
@@ -130,6 +165,24 @@ class Thread(models.Model):
     post_count = models.PositiveIntegerField(_("antall innlegg"), default=0)
     is_pinned = models.BooleanField(_("festet"), default=False)
     is_locked = models.BooleanField(_("låst"), default=False)
+    # Guidance (issue 4): questions have a status and may have an accepted answer.
+    status = models.CharField(
+        _("status"), max_length=20, choices=QuestionStatus.choices, default=QuestionStatus.OPEN
+    )
+    accepted_answer = models.ForeignKey(
+        "Post",
+        verbose_name=_("godtatt svar"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Suggestion box (issue 4): ideas have a status and a vote count.
+    idea_status = models.CharField(
+        _("forslagsstatus"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.NEW
+    )
+    idea_status_reason = models.TextField(_("begrunnelse for status"), blank=True)
+    vote_count = models.PositiveIntegerField(_("stemmer"), default=0)
 
     objects = ThreadQuerySet.as_manager()
 
@@ -173,6 +226,23 @@ class Post(models.Model):
     created_at = models.DateTimeField(_("skrevet"), default=timezone.now)
     edited_at = models.DateTimeField(_("endret"), null=True, blank=True)
     revision_count = models.PositiveIntegerField(default=0, editable=False)
+    # Moderation (issue 4): hiding never deletes; the text stays for moderators.
+    is_hidden = models.BooleanField(_("skjult"), default=False)
+    hidden_reason = models.TextField(_("begrunnelse for fjerning"), blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("kvalitetssikret av"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    verified_at = models.DateTimeField(_("kvalitetssikret"), null=True, blank=True)
+    useful_count = models.PositiveIntegerField(_("nyttig"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("innlegg")

@@ -19,6 +19,7 @@ from search.tasks import index_later
 
 from .. import markup
 from ..models import Post, PostRevision, Thread, ThreadRead, Topic, TopicRead, unread_condition
+from . import guidance, listening
 from .attachments import attachments_add, attachments_check
 
 
@@ -71,6 +72,7 @@ def thread_start(
     )
     ThreadRead.objects.update_or_create(user=author, thread=thread, defaults={"read_at": now})
     index_later("forum.thread", thread.pk)
+    listening.post_published(post=first, new_thread=True)
     return thread
 
 
@@ -93,6 +95,7 @@ def post_reply(*, thread: Thread, author, body: str, attachments: Sequence = ())
     )
     ThreadRead.objects.update_or_create(user=author, thread=locked, defaults={"read_at": now})
     index_later("forum.thread", locked.pk)
+    listening.post_published(post=post, new_thread=False)
     return post
 
 
@@ -118,6 +121,7 @@ def post_edit(*, post: Post, by, body: str) -> Post:
     post.save(update_fields=["body", "body_html", "markup_version", "edited_at", "revision_count"])
     post.refresh_from_db(fields=["revision_count"])
     index_later("forum.thread", post.thread_id)
+    guidance.citations_sync(post=post)
     return post
 
 

@@ -17,6 +17,7 @@ def attachment_download(request, attachment_id):
         pk=attachment_id,
     )
     access.check_view(request.user, attachment)
+    access.check_see_post_content(request.user, attachment.post)
     try:
         handle = storages["private"].open(attachment.stored_name, "rb")
     except FileNotFoundError as exc:

@@ -17,6 +17,7 @@ from .. import markup, services
 from ..forms import PostEditForm, ReplyForm, ThreadForm
 from ..models import Thread, Topic, unread_condition
 from .common import paginate, visible_post_or_404, visible_thread_or_404, visible_topic_or_404
+from .thread_extras import thread_context, topic_context
 
 
 def _topics_with_unread(user, topics):
@@ -74,6 +75,7 @@ def topic_detail(request, room_slug, topic_slug):
             "page_obj": page_obj,
             "page_range": page_range,
             "moderators": topic.moderators.select_related("org_unit"),
+            **topic_context(request, topic),
         },
     )
 
@@ -114,7 +116,9 @@ def thread_new(request, room_slug, topic_slug):
 @login_required
 def thread_detail(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
-    posts = thread.posts.select_related("author__org_unit").prefetch_related("attachments")
+    posts = thread.posts.select_related(
+        "author__org_unit", "verified_by__org_unit"
+    ).prefetch_related("attachments")
     page_obj, page_range = paginate(
         request, posts, settings.POSTS_PER_PAGE, count=thread.post_count
     )
@@ -135,6 +139,7 @@ def thread_detail(request, thread_id):
             "post_blocked_reason": ""
             if reply_form
             else access.post_blocked_reason(request.user, thread),
+            **thread_context(request, thread, page_obj),
         },
     )
 
@@ -144,7 +149,7 @@ def _quoted_body(request, thread):
     quote_id = request.GET.get("quote", "")
     if not quote_id.isdigit():
         return ""
-    post = thread.posts.select_related("author").filter(pk=int(quote_id)).first()
+    post = thread.posts.select_related("author").filter(pk=int(quote_id), is_hidden=False).first()
     return markup.quote(post.body, post.author.get_full_name()) if post else ""
 
 
@@ -177,6 +182,7 @@ def thread_reply(request, thread_id):
             "page_obj": page_obj,
             "page_range": paginator.get_elided_page_range(page_obj.number),
             "reply_form": form,
+            **thread_context(request, thread, page_obj),
         },
         status=400,
     )

@@ -13,6 +13,12 @@ _VERBS = {
     "edit_post": access.can_edit_post,
     "see_revisions": access.can_see_revisions,
     "manage_room": access.can_manage_room,
+    # Moderation, guidance and listening (issue 4)
+    "handle_post": access.can_handle_post,
+    "see_hidden_post": access.can_see_hidden_post,
+    "flag": access.can_flag,
+    "react": access.can_react,
+    "accept_answer": access.can_accept_answer,
 }
 
 

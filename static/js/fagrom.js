@@ -9,3 +9,86 @@
     if (summary) { summary.focus(); }
   });
 })();
+
+// @-mentions: suggest colleagues while typing "@na…" in a post, or in a field marked
+// data-mention-lookup (a username field). The lookup URL comes from #mention-lookup.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var config = document.getElementById("mention-lookup");
+    if (!config) { return; }
+    var url = config.getAttribute("data-url");
+    var fields = document.querySelectorAll("textarea.ds-input, input[data-mention-lookup]");
+    Array.prototype.forEach.call(fields, function (field, index) { attach(field, index); });
+
+    function attach(field, index) {
+      var whole = field.hasAttribute("data-mention-lookup");
+      var list = document.createElement("ul");
+      list.className = "mention-list";
+      list.id = "mention-list-" + index;
+      list.setAttribute("role", "listbox");
+      list.hidden = true;
+      field.insertAdjacentElement("afterend", list);
+      field.setAttribute("aria-autocomplete", "list");
+      field.setAttribute("aria-controls", list.id);
+      var results = [], active = -1, timer = null, controller = null;
+
+      function token() {
+        var before = field.value.slice(0, field.selectionStart || field.value.length);
+        if (whole) { return before.replace(/^@/, ""); }
+        var m = /(?:^|\s)@([\w.\-æøåÆØÅ]{2,})$/.exec(before);
+        return m ? m[1] : null;
+      }
+      function close() { list.hidden = true; active = -1; field.removeAttribute("aria-activedescendant"); }
+      function render() {
+        list.innerHTML = "";
+        results.forEach(function (p, i) {
+          var li = document.createElement("li");
+          li.id = list.id + "-" + i;
+          li.setAttribute("role", "option");
+          li.setAttribute("aria-selected", i === active ? "true" : "false");
+          li.textContent = p.name + (p.workplace ? " · " + p.workplace : "") + " (@" + p.username + ")";
+          li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(i); });
+          list.appendChild(li);
+        });
+        list.hidden = results.length === 0;
+        if (active >= 0) { field.setAttribute("aria-activedescendant", list.id + "-" + active); }
+      }
+      function choose(i) {
+        var p = results[i];
+        if (!p) { return; }
+        if (whole) {
+          field.value = p.username;
+        } else {
+          var pos = field.selectionStart;
+          var before = field.value.slice(0, pos).replace(/@[\w.\-æøåÆØÅ]*$/, "@" + p.username + " ");
+          field.value = before + field.value.slice(pos);
+          field.selectionStart = field.selectionEnd = before.length;
+        }
+        close();
+        field.focus();
+      }
+      field.addEventListener("input", function () {
+        var q = token();
+        clearTimeout(timer);
+        if (!q || q.length < 2) { close(); return; }
+        timer = setTimeout(function () {
+          if (controller) { controller.abort(); }
+          controller = new AbortController();
+          fetch(url + "?q=" + encodeURIComponent(q), { credentials: "same-origin", signal: controller.signal })
+            .then(function (r) { return r.json(); })
+            .then(function (data) { results = data.results || []; active = results.length ? 0 : -1; render(); })
+            .catch(function () {});
+        }, 200);
+      });
+      field.addEventListener("keydown", function (e) {
+        if (list.hidden) { return; }
+        if (e.key === "ArrowDown") { active = (active + 1) % results.length; render(); e.preventDefault(); }
+        else if (e.key === "ArrowUp") { active = (active - 1 + results.length) % results.length; render(); e.preventDefault(); }
+        else if (e.key === "Enter" || e.key === "Tab") { if (active >= 0) { choose(active); e.preventDefault(); } }
+        else if (e.key === "Escape") { close(); }
+      });
+      field.addEventListener("blur", function () { setTimeout(close, 150); });
+    }
+  });
+})();

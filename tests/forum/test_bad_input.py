@@ -69,7 +69,7 @@ def test_empty_reply_is_refused_with_message(logged_in, topic):
 def test_forged_kind_is_refused(logged_in, topic):
     response = logged_in.post(new_thread_url(topic), {"title": "T", "kind": "admin", "body": "B"})
     assert response.status_code == 400
-    assert "Velg diskusjon eller spørsmål." in response.content.decode()
+    assert "Velg diskusjon, spørsmål eller forslag." in response.content.decode()
 
 
 def test_missing_form_fields_are_refused_not_500(logged_in, topic):

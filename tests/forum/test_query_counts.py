@@ -12,6 +12,11 @@ THREAD_PAGE_MAX = (
 )
 TOPIC_PAGE_MAX = 12
 INDEX_PAGE_MAX = 12
+# 14 + one prefetch of the page's attachments; +1 unread-notification count in the menu,
+# +2/3 for clarifications, follow/bookmark state and the reader's own "nyttig" marks (issue 4).
+THREAD_PAGE_MAX = 19
+TOPIC_PAGE_MAX = 14  # +1 unread-notification count in the menu, +1 follow state
+INDEX_PAGE_MAX = 13  # +1 unread-notification count in the menu
 
 
 def _authors(n):

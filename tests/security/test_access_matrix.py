@@ -275,6 +275,59 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
     ),
     "forum:room_member_remove": in_room(membership, 403, method="post"),
     "forum:room_audit": in_room(room, 403),
+    # Moderation, guidance, listening, ideas, nettprat (issue 4). The matrix's people moderate
+    # nothing, and its member wrote ``p.post``: moderator tools answer 403 to readers of the
+    # room (404 outside a closed one); one's own post cannot be reported or marked useful.
+    "forum:post_verify": in_room(post, 403, method="post"),
+    "forum:post_hide": in_room(post, 403),
+    "forum:post_restore": in_room(post, 403),
+    "forum:post_flag": in_room(post, 403, open_others=200),
+    "forum:answer_accept": in_room(post, 403, method="post"),
+    "forum:post_useful": in_room(post, 403, open_others=302, method="post"),
+    "forum:clarification_new": in_room(thread, 403),
+    "forum:moderator_note_new": in_room(
+        thread, 403, method="post", data=lambda w, p: {"body": "Notat"}
+    ),
+    "forum:thread_moderate": in_room(thread, 403),
+    "forum:escalation_new": in_room(thread, 403),
+    "forum:thread_follow": in_room(thread, 302, method="post"),
+    "forum:thread_bookmark": in_room(thread, 302, method="post"),
+    "forum:idea_vote": in_room(thread, 403, method="post"),
+    "forum:idea_status": in_room(thread, 403),
+    "forum:topic_clarifications": in_room(topic),
+    "forum:topic_follow": in_room(topic, 302, method="post"),
+    # Feeds have no login page to send a feed reader to: 404 without session or token.
+    "forum:topic_feed": in_room(topic, anonymous=404),
+    "forum:feed_followed": page(404, anonymous=404, kwargs=lambda w, p: {"token": "ukjent"}),
+    "forum:removals": page(),
+    "forum:queue": page(403),
+    "forum:flag_queue": page(403),
+    "forum:flag_handle": page(404, kwargs=lambda w, p: {"flag_id": 999999}),
+    "forum:moderation_log": page(403),
+    "forum:escalations": page(),
+    "forum:escalation": page(404, kwargs=lambda w, p: {"escalation_id": 999999}),
+    "forum:rule_references": page(),
+    "forum:rule_reference": page(404, kwargs=lambda w, p: {"law": "ftrl", "section": "4-3"}),
+    "forum:similar": page(data=lambda w, p: {"title": "Kvasarstov Karensdager"}),
+    "forum:notifications": page(),
+    "forum:notifications_read_all": page(302, method="post"),
+    "forum:notification_open": page(404, kwargs=lambda w, p: {"notification_id": 999999}),
+    "forum:listening_settings": page(),
+    "forum:bookmarks": page(),
+    "forum:people_lookup": page(data=lambda w, p: {"q": "Kar"}),
+    "forum:ideas": page(),
+    "forum:livechats": page(),
+    "forum:livechat_new": page(403),
+    "forum:livechat": page(404, kwargs=lambda w, p: {"chat_id": 999999}),
+    "forum:livechat_questions": page(404, kwargs=lambda w, p: {"chat_id": 999999}),
+    "forum:livechat_ask": page(404, method="post", kwargs=lambda w, p: {"chat_id": 999999}),
+    "forum:livechat_control": page(404, method="post", kwargs=lambda w, p: {"chat_id": 999999}),
+    "forum:livechat_vote": page(
+        404, method="post", kwargs=lambda w, p: {"chat_id": 999999, "question_id": 1}
+    ),
+    "forum:livechat_answer": page(
+        404, method="post", kwargs=lambda w, p: {"chat_id": 999999, "question_id": 1}
+    ),
     # People
     "people:profile": page(kwargs=lambda w, p: {"username": w.member.username}),
     "people:profile_edit": page(),

@@ -4,6 +4,7 @@ from django.db import transaction
 import demo.archive
 import demo.forum
 import demo.handbook
+import demo.moderation
 import demo.people
 import demo.rooms
 import demo.search
@@ -21,6 +22,7 @@ class Command(BaseCommand):
             ("handbook", demo.handbook.seed),
             ("search", demo.search.seed),  # last: indexes what the steps above created
             ("archive", demo.archive.seed),
+            ("moderation", demo.moderation.seed),
         ]
         for name, seed in steps:
             with transaction.atomic():

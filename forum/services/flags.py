@@ -1,0 +1,86 @@
+"""Flags: any employee reports a post; another moderator of the topic handles it."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from people import access
+
+from ..models import Flag, ModerationAction, ModerationLogEntry, Notification, Post
+from . import listening, moderation
+
+
+@transaction.atomic
+def flag_create(*, post: Post, by, reason: str) -> Flag:
+    access.check_flag(by, post)
+    existing = Flag.objects.filter(post=post, reporter=by, state=Flag.State.OPEN).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            flag = Flag.objects.create(post=post, reporter=by, reason=reason.strip())
+    except IntegrityError:
+        return Flag.objects.get(post=post, reporter=by, state=Flag.State.OPEN)
+    thread = post.thread
+    # Tell the topic's moderators, except the author of the post (who may not handle it).
+    listening.notify(
+        users=[m for m in thread.topic.moderators.all() if m.pk != post.author_id],
+        kind=Notification.Kind.FLAG,
+        actor=None,
+        post=post,
+        url=_flag_queue_url(),
+        text=_("Et innlegg i «%(thread)s» er rapportert") % {"thread": thread.title},
+    )
+    return flag
+
+
+def _flag_queue_url():
+    from django.urls import reverse
+
+    return reverse("forum:flag_queue")
+
+
+def flags_open_for(user):
+    """Open flags in the person's topics, oldest first, never on their own posts."""
+    return (
+        Flag.objects.filter(
+            state=Flag.State.OPEN, post__thread__topic__in=access.topics_moderated_by(user)
+        )
+        .exclude(post__author=user)
+        .select_related("post__thread__topic__room", "post__author__org_unit", "reporter__org_unit")
+        .order_by("created_at", "id")
+    )
+
+
+@transaction.atomic
+def flag_handle(*, flag: Flag, by, decision: str, resolution: str) -> Flag:
+    """Uphold (hide the post with the resolution as the reason) or dismiss; logged."""
+    flag = (
+        Flag.objects.select_for_update().select_related("post__thread__topic__room").get(pk=flag.pk)
+    )
+    post = flag.post
+    access.check_handle_post(by, post)
+    if flag.state != Flag.State.OPEN:
+        return flag
+    now = timezone.now()
+    if decision == Flag.State.UPHELD:
+        moderation.post_hide(post=post, by=by, reason=resolution)
+    # Every open flag on the post is settled by the same decision.
+    Flag.objects.filter(post=post, state=Flag.State.OPEN).update(
+        state=decision, handled_by=by, handled_at=now, resolution=resolution
+    )
+    ModerationLogEntry.objects.create(
+        actor=by,
+        action=ModerationAction.FLAG_UPHELD
+        if decision == Flag.State.UPHELD
+        else ModerationAction.FLAG_DISMISSED,
+        topic=post.thread.topic,
+        thread=post.thread,
+        post=post,
+        reason=resolution,
+        details={"flag": flag.pk, "flag_reason": flag.reason},
+    )
+    flag.refresh_from_db()
+    return flag

@@ -1,0 +1,60 @@
+"""What the thread page shows from moderation, guidance and listening, in a few queries."""
+
+from django.db.models import Exists, OuterRef
+
+from people import access
+
+from ..forms_moderation import NoteForm
+from ..models import Bookmark, Clarification, Follow, IdeaVote, Reaction, Thread
+
+
+def thread_context(request, thread: Thread, posts) -> dict:
+    """Context for ``thread.html``'s moderation parts (2–3 queries; one more for moderators)."""
+    user = request.user
+    state = (
+        Thread.objects.filter(pk=thread.pk)
+        .annotate(
+            is_following=Exists(Follow.objects.filter(user=user, thread=OuterRef("pk"))),
+            is_bookmarked=Exists(Bookmark.objects.filter(user=user, thread=OuterRef("pk"))),
+            has_voted=Exists(IdeaVote.objects.filter(user=user, thread=OuterRef("pk"))),
+        )
+        .values("is_following", "is_bookmarked", "has_voted", "accepted_answer__position")
+        .get()
+    )
+    clarifications = list(
+        Clarification.objects.filter(thread=thread)
+        .select_related("author__org_unit", "replaced_by__thread", "replaces__thread")
+        .order_by("-valid_from", "-id")
+    )
+    # Only posts someone found useful can be among the reader's own reactions.
+    post_ids = [p.pk for p in posts if p.useful_count]
+    useful_ids = (
+        set(
+            Reaction.objects.filter(user=user, post_id__in=post_ids).values_list(
+                "post_id", flat=True
+            )
+        )
+        if post_ids
+        else set()
+    )
+    may_moderate = access.can_moderate(user, thread)
+    context = {
+        **state,
+        "clarifications": clarifications,
+        "useful_ids": useful_ids,
+        "may_moderate": may_moderate,
+        "may_accept": access.can_accept_answer(user, thread),
+        "may_vote": access.can_vote_idea(user, thread),
+        "may_write": access.can_write(user),
+    }
+    if may_moderate:
+        context["moderator_notes"] = list(thread.moderator_notes.select_related("author__org_unit"))
+        context["note_form"] = NoteForm()
+    return context
+
+
+def topic_context(request, topic) -> dict:
+    """Context for ``topic.html``'s listening parts (one query)."""
+    return {
+        "is_following_topic": Follow.objects.filter(user=request.user, topic=topic).exists(),
+    }
