@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("tilgjengelighet/", views.accessibility_statement, name="accessibility_statement"),
     path("forum/", include("forum.urls")),
     path("people/", include("people.urls")),
     path("api/v1/", api.urls),

@@ -100,3 +100,8 @@ def test_login_page_is_accessible(web, db):
 def test_not_found_page_is_accessible(kari):
     kari.goto("/forum/trad/999999/", expect_status=404)
     assert_accessible(kari.page)
+
+
+def test_accessibility_statement_is_accessible(web, db):
+    web.goto(reverse("accessibility_statement"))
+    assert_accessible(web.page)
