@@ -105,3 +105,18 @@ def test_not_found_page_is_accessible(kari):
 def test_accessibility_statement_is_accessible(web, db):
     web.goto(reverse("accessibility_statement"))
     assert_accessible(web.page)
+
+
+def test_room_members_page_with_search_results_is_accessible(
+    web, room_owner, colleague, closed_room
+):
+    web.log_in(room_owner)
+    web.goto(reverse("forum:room_members", args=[closed_room.slug]) + "?q=Jonas")
+    assert web.page.get_by_role("button", name="Legg til Jonas Berg").is_visible()
+    assert_accessible(web.page)
+
+
+def test_room_audit_log_is_accessible(web, room_owner, closed_room):
+    web.log_in(room_owner)
+    web.goto(reverse("forum:room_audit", args=[closed_room.slug]))
+    assert_accessible(web.page)

@@ -5,8 +5,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from forum import services
-from forum.models import Room, Thread
-from tests.forum.factories import RoomFactory, ThreadFactory, TopicFactory
+from forum.models import Thread
+from tests.forum.factories import ThreadFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -80,23 +80,46 @@ def test_author_edits_a_post_and_the_history_keeps_the_earlier_text(web, case_wo
     expect(page.locator("main")).to_contain_text("Førsste versjon")
 
 
-def test_non_member_cannot_reach_a_closed_room_or_see_it_listed(web, outsider, case_worker):
-    room = RoomFactory(name="Ledergruppen", slug="ledergruppen", kind=Room.Kind.CLOSED)
-    topic = TopicFactory(room=room, name="Budsjett", slug="budsjett")
-    thread = ThreadFactory(topic=topic, author=case_worker, title="Kutt i 2027")
+def test_non_member_cannot_reach_a_closed_room_or_see_it_listed(
+    web, outsider, room_owner, closed_topic
+):
+    room = closed_topic.room
+    thread = ThreadFactory(topic=closed_topic, author=room_owner, title="Hemmelig plan")
     web.log_in(outsider)
 
     for path in (
         room.get_absolute_url(),
-        topic.get_absolute_url(),
+        closed_topic.get_absolute_url(),
         thread.get_absolute_url(),
-        reverse("forum:thread_new", args=[room.slug, topic.slug]),
+        reverse("forum:thread_new", args=[room.slug, closed_topic.slug]),
         reverse("forum:post_history", args=[thread.posts.get().pk]),
+        reverse("forum:room_members", args=[room.slug]),
     ):
         web.goto(path, expect_status=404)
         expect(web.page.get_by_role("heading", level=1)).to_have_text("Fant ikke siden")
 
     for path in ("/", reverse("forum:index")):
         web.goto(path)
-        expect(web.page.locator("main")).not_to_contain_text("Ledergruppen")
-        expect(web.page.locator("main")).not_to_contain_text("Kutt i 2027")
+        expect(web.page.locator("main")).not_to_contain_text(room.name)
+        expect(web.page.locator("main")).not_to_contain_text("Hemmelig plan")
+
+
+def test_room_owner_adds_a_colleague_who_then_sees_the_closed_room(
+    browser_session, room_owner, colleague, closed_topic
+):
+    room = closed_topic.room
+    jonas = browser_session().log_in(colleague)
+    jonas.goto(closed_topic, expect_status=404)
+
+    rita = browser_session().log_in(room_owner)
+    rita.goto(reverse("forum:room_members", args=[room.slug]))
+    page = rita.page
+    page.get_by_label("Søk").fill("Jonas")  # htmx searches as the owner types
+    add = page.get_by_role("button", name="Legg til Jonas Berg")
+    expect(add).to_be_visible()
+    with page.expect_navigation():
+        add.click()
+    expect(page.locator(".member-table")).to_contain_text("Jonas Berg")
+
+    jonas.goto(closed_topic)
+    expect(jonas.page.get_by_role("heading", level=1)).to_have_text(closed_topic.name)
