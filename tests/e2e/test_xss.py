@@ -106,3 +106,41 @@ def test_xss_payloads_in_thread_titles_do_not_run(kari, topic):
         if problems := _problems(kari):
             failures.append(f"{path}: {problems}")
     assert not failures, "\n".join(failures)
+
+
+def test_xss_payloads_in_query_parameters_are_not_reflected_as_script(
+    browser_session, room_owner, closed_topic
+):
+    from urllib.parse import quote
+
+    web = browser_session(bypass_csp=True).log_in(room_owner)
+    room = closed_topic.room
+    thread = services.thread_start(
+        topic=closed_topic, author=room_owner, title="Refleksjon", body="Tekst"
+    )
+    failures = []
+    for payload in TITLES + ["javascript:window.__xss=1", '"onfocus="window.__xss=1" autofocus="']:
+        q = quote(payload)
+        for path in (
+            f"/forum/medlemmer/{room.slug}/?q={q}",
+            f"{closed_topic.get_absolute_url()}ny-trad/?kind={q}",
+            f"{thread.get_absolute_url()}?quote={q}&side={q}",
+            f"/accounts/login/?next={q}",
+            f"/forum/{q}/",
+        ):
+            web.page.goto(web.url(path))
+            if problems := _problems(web):
+                failures.append(f"{path}: {problems}")
+    assert not failures, "\n".join(failures)
+
+
+def test_login_next_parameter_cannot_point_to_script_or_another_site(web, case_worker):
+    for target in ("javascript:window.__xss=1", "https://evil.example/", "//evil.example/"):
+        web.page.goto(web.url("/accounts/login/?next=" + target))
+        web.page.get_by_label("Brukernavn").fill("kari")
+        web.page.get_by_label("Passord").fill("pw")
+        with web.page.expect_navigation():
+            web.page.get_by_role("button", name="Logg inn").click()
+        assert web.page.url.startswith(web.base_url), web.page.url
+        assert not web.script_execution()
+        web.context.clear_cookies()
