@@ -49,6 +49,15 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttle counters and cached pages live in the cache, which outlives the
+    flushed database between tests (user ids repeat); start every test clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def browser(django_db_setup):
     """One Chromium for the session.
