@@ -32,6 +32,10 @@ RESULTS_DIR = Path(settings.BASE_DIR) / "test-results"
 # could use to prove it ran. ``window.__xss`` is the marker payloads try to set.
 SCRIPT_EXECUTION_PROBE = """
 (() => {
+  window.__cspViolations = [];
+  document.addEventListener("securitypolicyviolation", (e) => {
+    window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+  });
   window.__xssCalls = [];
   for (const name of ["alert", "confirm", "prompt", "print"]) {
     window[name] = function (...args) {
@@ -124,6 +128,10 @@ class BrowserSession:
             ]
         )
         return self
+
+    def csp_violations(self):
+        """What the Content-Security-Policy blocked on the current page."""
+        return self.page.evaluate("window.__cspViolations || []")
 
     def script_execution(self):
         """Everything that shows a script ran: dialogs, hooked calls, the marker, per frame."""
