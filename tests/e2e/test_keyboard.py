@@ -34,6 +34,8 @@ def _pages(thread):
         "topic page": topic.get_absolute_url(),
         "thread page": thread.get_absolute_url(),
         "new-thread form": reverse("forum:thread_new", args=[topic.room.slug, topic.slug]),
+        "room members with search results": reverse("forum:room_members", args=[topic.room.slug])
+        + "?q=Ola",
     }
 
 
@@ -51,11 +53,21 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(kari, thread):
 
 
 @pytest.mark.parametrize(
-    "page_name", ["front page", "topic page", "thread page", "new-thread form"]
+    "page_name",
+    [
+        "front page",
+        "topic page",
+        "thread page",
+        "new-thread form",
+        "room members with search results",
+    ],
 )
-def test_every_control_is_reachable_by_tab_with_visible_focus_and_no_trap(kari, thread, page_name):
-    kari.goto(_pages(thread)[page_name])
-    page = kari.page
+def test_every_control_is_reachable_by_tab_with_visible_focus_and_no_trap(
+    web, administrator, thread, page_name
+):
+    web.log_in(administrator)  # sees every control, room management included
+    web.goto(_pages(thread)[page_name])
+    page = web.page
     expected = keyboard.focusable_keys(page)
     before = keyboard.unfocused_styles(page, expected)
     stops, focused = keyboard.tab_cycle(page)
