@@ -18,6 +18,7 @@ urlpatterns = [
     # Single sign-on (answers 404 unless OIDC_RP_CLIENT_ID etc. are set).
     path("oidc/", include("mozilla_django_oidc.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("tilgjengelighet/", views.accessibility_statement, name="accessibility_statement"),
     path("forum/", include("forum.urls")),
     path("people/", include("people.urls")),
     path("api/v1/", api.urls),

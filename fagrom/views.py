@@ -1,3 +1,6 @@
+import datetime
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
@@ -14,5 +17,21 @@ def home(request):
         {
             "recent_threads": threads_recent_for(request.user),
             "rooms": access.rooms_visible_to(request.user),
+        },
+    )
+
+
+# Raise when the statement's content is reviewed (at least once a year).
+ACCESSIBILITY_STATEMENT_REVIEWED = datetime.date(2026, 11, 24)
+
+
+def accessibility_statement(request):
+    """Tilgjengelighetserklæringen: public, so it can be read before logging in."""
+    return render(
+        request,
+        "accessibility_statement.html",
+        {
+            "reviewed": ACCESSIBILITY_STATEMENT_REVIEWED,
+            "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
         },
     )

@@ -345,6 +345,9 @@ THREAD_TITLE_MAX_LENGTH = 200
 POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 30
 
+# Where people report accessibility problems (shown in the accessibility statement).
+ACCESSIBILITY_CONTACT_EMAIL = env("ACCESSIBILITY_CONTACT_EMAIL", "")
+
 # Attachments on posts (checked by content; stored in STORAGES["private"])
 ATTACHMENT_MAX_SIZE = int(env("ATTACHMENT_MAX_SIZE", str(10 * 1024 * 1024)))
 ATTACHMENT_MAX_COUNT = int(env("ATTACHMENT_MAX_COUNT", "5"))

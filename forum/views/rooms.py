@@ -39,8 +39,9 @@ def _members_page(request, room, *, add_form=None, status=200):
         .order_by("role_order", "unit__path", "user__full_name", "pk")
     )
     search_form = MemberSearchForm(request.GET or None)
+    searched = search_form.is_valid()  # always, so cleaned_data exists for non-managers too
     people, units = [], []
-    if may_manage and search_form.is_valid():
+    if may_manage and searched:
         people, units = services.room_member_candidates(
             room=room, query=search_form.cleaned_data["q"]
         )

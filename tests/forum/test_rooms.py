@@ -320,3 +320,11 @@ def test_front_page_and_listings_stay_within_a_fixed_query_bound_with_500_rooms(
     with django_assert_max_num_queries(TOPIC_PAGE_MAX_QUERIES):
         response = client.get(topic.get_absolute_url())
     assert response.status_code == 200
+
+
+def test_member_list_with_search_query_from_a_non_manager_shows_the_list(
+    client, case_worker, topic
+):
+    client.force_login(case_worker)
+    response = client.get(reverse("forum:room_members", args=[topic.room.slug]) + "?q=Ola")
+    assert response.status_code == 200

@@ -240,6 +240,7 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
     "login": page(302, anonymous=200),
     "logout": page(302, anonymous=302, method="post"),
     "set_language": page(302, anonymous=302, method="post", data=lambda w, p: {"language": "nb"}),
+    "accessibility_statement": page(anonymous=200),
     # Forum pages
     "forum:index": page(),
     "forum:room": in_room(room),

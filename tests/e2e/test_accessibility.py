@@ -1,0 +1,122 @@
+"""axe-core (WCAG 2.1 A and AA rules) on every main page type: zero violations."""
+
+import pytest
+from django.urls import reverse
+
+from forum import services
+from tests.e2e.axe import assert_accessible
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def thread(topic, case_worker, moderator):
+    thread = services.thread_start(
+        topic=topic,
+        author=case_worker,
+        title="Dagpenger under permittering",
+        kind="question",
+        body="Hvordan regner vi **dagpengegrunnlaget**?\n\n- punkt én\n- punkt to",
+    )
+    post = services.post_reply(
+        thread=thread, author=moderator, body="Se [rundskrivet](https://lovdata.no/)."
+    )
+    services.post_edit(
+        post=post, by=moderator, body="Se [rundskrivet til § 4-4](https://lovdata.no/)."
+    )
+    return thread
+
+
+@pytest.fixture
+def kari(web, case_worker):
+    return web.log_in(case_worker)
+
+
+def test_front_page_is_accessible(kari, thread):
+    kari.goto("/")
+    assert_accessible(kari.page)
+
+
+def test_forum_index_is_accessible(kari, thread):
+    kari.goto(reverse("forum:index"))
+    assert_accessible(kari.page)
+
+
+def test_room_page_is_accessible(kari, thread):
+    kari.goto(thread.topic.room)
+    assert_accessible(kari.page)
+
+
+def test_topic_page_is_accessible(kari, thread):
+    kari.goto(thread.topic)
+    assert_accessible(kari.page)
+
+
+def test_thread_page_is_accessible(kari, thread):
+    kari.goto(thread)
+    assert_accessible(kari.page)
+
+
+def test_new_thread_form_is_accessible(kari, topic):
+    kari.goto(reverse("forum:thread_new", args=[topic.room.slug, topic.slug]))
+    assert_accessible(kari.page)
+
+
+def test_new_thread_form_with_errors_is_accessible(kari, topic):
+    kari.goto(reverse("forum:thread_new", args=[topic.room.slug, topic.slug]))
+    kari.page.get_by_role("button", name="Publiser").click()
+    kari.page.wait_for_load_state()
+    assert kari.page.locator(".ds-validation-message").count() >= 2
+    assert_accessible(kari.page)
+
+
+def test_post_edit_form_is_accessible(web, moderator, thread):
+    web.log_in(moderator)
+    web.goto(reverse("forum:post_edit", args=[thread.posts.last().pk]))
+    assert_accessible(web.page)
+
+
+def test_post_history_is_accessible(web, moderator, thread):
+    web.log_in(moderator)
+    web.goto(reverse("forum:post_history", args=[thread.posts.last().pk]))
+    assert_accessible(web.page)
+
+
+def test_profile_page_is_accessible(kari, moderator):
+    kari.goto(moderator.get_absolute_url())
+    assert_accessible(kari.page)
+
+
+def test_profile_edit_form_is_accessible(kari):
+    kari.goto(reverse("people:profile_edit"))
+    assert_accessible(kari.page)
+
+
+def test_login_page_is_accessible(web, db):
+    web.goto(reverse("login"))
+    assert_accessible(web.page)
+
+
+def test_not_found_page_is_accessible(kari):
+    kari.goto("/forum/trad/999999/", expect_status=404)
+    assert_accessible(kari.page)
+
+
+def test_accessibility_statement_is_accessible(web, db):
+    web.goto(reverse("accessibility_statement"))
+    assert_accessible(web.page)
+
+
+def test_room_members_page_with_search_results_is_accessible(
+    web, room_owner, colleague, closed_room
+):
+    web.log_in(room_owner)
+    web.goto(reverse("forum:room_members", args=[closed_room.slug]) + "?q=Jonas")
+    assert web.page.get_by_role("button", name="Legg til Jonas Berg").is_visible()
+    assert_accessible(web.page)
+
+
+def test_room_audit_log_is_accessible(web, room_owner, closed_room):
+    web.log_in(room_owner)
+    web.goto(reverse("forum:room_audit", args=[closed_room.slug]))
+    assert_accessible(web.page)
