@@ -236,6 +236,7 @@ POST_MAX_LENGTH = 20000
 THREAD_TITLE_MAX_LENGTH = 200
 POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 30
+FRONT_PAGE_FEED_SIZE = 15
 
 # Attachments on posts (checked by content; stored in STORAGES["private"])
 ATTACHMENT_MAX_SIZE = int(env("ATTACHMENT_MAX_SIZE", str(10 * 1024 * 1024)))
