@@ -25,6 +25,7 @@ class FrontPage:
     sections: list[Panel]  # for everyone
     role_panels: list[Panel]  # only those of the person's roles
     rooms: object  # the rooms the person sees
+    statistics_link: bool  # administrators and moderators get the forum's statistics
 
 
 def front_page_for(user, *, page_number=None) -> FrontPage:
@@ -38,4 +39,5 @@ def front_page_for(user, *, page_number=None) -> FrontPage:
         sections=sections,
         role_panels=role_panels,
         rooms=access.rooms_visible_to(user),
+        statistics_link=access.can_see_statistics(user),
     )

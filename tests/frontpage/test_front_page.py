@@ -136,3 +136,11 @@ def test_front_page_stays_within_a_fixed_query_bound_for_every_role_and_500_room
     assert "Mitt spørsmål" in html and 'id="panel-room-changes"' in html
     with django_assert_max_num_queries(FRONT_PAGE_MAX_QUERIES):
         assert client.get(reverse("home"), {"page": 3}).status_code == 200
+
+
+def test_statistics_link_only_for_moderators_and_administrators(
+    client, case_worker, moderator, administrator
+):
+    url = reverse("forum:statistics")
+    assert url not in home(client, case_worker)
+    assert url in home(client, moderator) and url in home(client, administrator)
