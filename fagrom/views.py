@@ -4,20 +4,17 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from forum.services import threads_recent_for
-from people import access
+from .frontpage import front_page_for
 
 
 @login_required
 def home(request):
-    """The front page: what is new where the person has access."""
+    """The front page: what is new for the person, and the panels of their roles."""
+    front = front_page_for(request.user, page_number=request.GET.get("page"))
     return render(
         request,
         "home.html",
-        {
-            "recent_threads": threads_recent_for(request.user),
-            "rooms": access.rooms_visible_to(request.user),
-        },
+        {"front": front, "page_obj": front.feed, "page_range": front.feed_page_range},
     )
 
 

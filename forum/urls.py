@@ -20,6 +20,18 @@ urlpatterns = [
     ),
 ]
 
+# Statistics (issue 10): the whole forum for administrators and moderators, a topic for its readers.
+from .views import statistics  # noqa: E402
+
+urlpatterns += [
+    path("statistikk/", statistics.forum_statistics, name="statistics"),
+    path(
+        "rom/<slug:room_slug>/<slug:topic_slug>/statistikk/",
+        statistics.topic_statistics,
+        name="topic_statistics",
+    ),
+]
+
 # Closed rooms: members and their log (issue 3), and attachment downloads.
 # (Under their own prefix so no topic slug can shadow them.)
 from .views import attachments, rooms  # noqa: E402

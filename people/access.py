@@ -656,3 +656,50 @@ def check_see_post_content(user, post: Post) -> None:
     check_view(user, post)
     if post.is_hidden and not can_see_hidden_post(user, post):
         raise Http404
+# Front page and statistics (issue 10) -------------------------------------------------
+
+
+def _owned_room_ids(user) -> list[int]:
+    return [rid for rid, perms in grants(user).room_perms.items() if MANAGE in perms]
+
+
+def is_room_owner(user) -> bool:
+    """Owns at least one room (administrators manage every room but own none by that)."""
+    return bool(_owned_room_ids(user))
+
+
+def rooms_owned_by(user) -> QuerySet[Room]:
+    """Rooms where the person holds the owner role."""
+    return Room.objects.filter(pk__in=_owned_room_ids(user))
+
+
+def can_see_statistics(user) -> bool:
+    """The forum-wide statistics page is for administrators and moderators."""
+    return is_administrator(user) or is_moderator(user)
+
+
+def check_see_statistics(user) -> None:
+    if not can_see_statistics(user):
+        raise AccessDenied(
+            _("Statistikken for hele forumet er for administratorer og moderatorer.")
+        )
+
+
+def can_see_sensitive_statistics(user, topic: Topic) -> bool:
+    """Removals and escalations in a topic's figures: for those who moderate it."""
+    return can_moderate(user, topic)
+
+
+def statistics_room_ids(user) -> frozenset[int]:
+    """Rooms whose activity counts in the person's figures: exactly the rooms they see."""
+    return grants(user).visible_room_ids
+
+
+def topics_with_sensitive_statistics(user) -> QuerySet[Topic]:
+    """Topics whose removals and escalations count in the person's figures."""
+    g = grants(user)
+    visible = Topic.objects.filter(room_id__in=g.visible_room_ids)
+    if is_administrator(user):
+        return visible
+    room_ids = [rid for rid, perms in g.room_perms.items() if MODERATE in perms]
+    return visible.filter(Q(pk__in=g.moderated_topic_ids) | Q(room_id__in=room_ids))

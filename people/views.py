@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from forum.profiles import expertise_for
 from people import access
 
 from . import services
@@ -18,18 +19,14 @@ def profile(request, username):
     person = get_object_or_404(
         User.objects.select_related("org_unit"), username=username, is_active=True
     )
-    recent_posts = (
-        access.posts_visible_to(request.user)
-        .filter(author=person)
-        .select_related("thread__topic__room")
-        .order_by("-created_at")[:10]
-    )
+    expertise = expertise_for(person=person, viewer=request.user)
     return render(
         request,
         "people/profile.html",
         {
             "person": person,
-            "recent_posts": recent_posts,
+            "expertise": expertise,
+            "recent_posts": expertise.recent_posts,
             "moderated_topics": access.topics_visible_to(request.user)
             .filter(moderators=person)
             .select_related("room"),

@@ -344,6 +344,7 @@ POST_MAX_LENGTH = 20000
 THREAD_TITLE_MAX_LENGTH = 200
 POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 30
+FRONT_PAGE_FEED_SIZE = 15
 
 # Where people report accessibility problems (shown in the accessibility statement).
 ACCESSIBILITY_CONTACT_EMAIL = env("ACCESSIBILITY_CONTACT_EMAIL", "")

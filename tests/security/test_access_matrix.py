@@ -263,6 +263,13 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
     ),
     "forum:post_history": in_room(post, open_others=404),
     "forum:attachment": in_room(lambda w, p: {"attachment_id": p.attachment.pk}),
+    # Statistics: the whole forum for administrators and moderators (nobody here is one);
+    # a topic's figures for whoever sees the topic, CSV included.
+    "forum:statistics": page(403),
+    "forum:topic_statistics": (
+        in_room(topic),
+        in_room(topic, data=lambda w, p: {"csv": "topics"}),
+    ),
     # Room members (the matrix's member is a plain member, not an owner)
     "forum:room_members": in_room(room),
     "forum:room_member_add": in_room(

@@ -1,0 +1,43 @@
+"""The front page, assembled: each app's sections for everyone and its role panels.
+
+The view only calls ``front_page_for``; every list here comes from an app's
+``dashboard`` module, which reads through ``people.access``. The query count
+is fixed: each panel costs one or two queries whatever the person can see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+
+from forum import dashboard as forum_dashboard
+from people import access
+
+from .panels import Panel
+
+
+@dataclass
+class FrontPage:
+    feed: Page  # what is new where the person has access (paginated)
+    feed_page_range: list
+    sections: list[Panel]  # for everyone
+    role_panels: list[Panel]  # only those of the person's roles
+    rooms: object  # the rooms the person sees
+    statistics_link: bool  # administrators and moderators get the forum's statistics
+
+
+def front_page_for(user, *, page_number=None) -> FrontPage:
+    paginator = Paginator(forum_dashboard.feed_for(user), settings.FRONT_PAGE_FEED_SIZE)
+    feed = paginator.get_page(page_number)
+    sections = [*forum_dashboard.panels_for(user)]
+    role_panels = [*forum_dashboard.role_panels_for(user)]
+    return FrontPage(
+        feed=feed,
+        feed_page_range=list(paginator.get_elided_page_range(feed.number, on_ends=1)),
+        sections=sections,
+        role_panels=role_panels,
+        rooms=access.rooms_visible_to(user),
+        statistics_link=access.can_see_statistics(user),
+    )
