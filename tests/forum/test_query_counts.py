@@ -6,15 +6,9 @@ from django.urls import reverse
 from tests.forum.factories import PostFactory, ThreadFactory, TopicFactory
 from tests.people.factories import OrgUnitFactory, UserFactory
 
-THREAD_PAGE_MAX = 16  # 14 + one prefetch of the page's attachments + handbook back-links
-THREAD_PAGE_MAX = (
-    16  # 14 + one prefetch of the page's attachments + the archive status (one EXISTS query)
-)
-TOPIC_PAGE_MAX = 12
-INDEX_PAGE_MAX = 12
-# 14 + one prefetch of the page's attachments; +1 unread-notification count in the menu,
-# +2/3 for clarifications, follow/bookmark state and the reader's own "nyttig" marks (issue 4).
-THREAD_PAGE_MAX = 19
+# 14 base + attachments prefetch + handbook back-links + archive status + issue 4's
+# unread-notification count, clarifications, follow/bookmark state and "nyttig" marks.
+THREAD_PAGE_MAX = 21
 TOPIC_PAGE_MAX = 14  # +1 unread-notification count in the menu, +1 follow state
 INDEX_PAGE_MAX = 13  # +1 unread-notification count in the menu
 

@@ -20,9 +20,9 @@ class Command(BaseCommand):
             ("forum", demo.forum.seed),
             ("rooms", demo.rooms.seed),
             ("handbook", demo.handbook.seed),
-            ("search", demo.search.seed),  # last: indexes what the steps above created
             ("archive", demo.archive.seed),
             ("moderation", demo.moderation.seed),
+            ("search", demo.search.seed),  # last: indexes what the steps above created
         ]
         for name, seed in steps:
             with transaction.atomic():
