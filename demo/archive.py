@@ -17,6 +17,7 @@ from archive import services
 from archive.models import ArchiveClass, Case, DisposalList, Nomination, RetentionRule
 from forum.models import Room, Thread, Topic
 from forum.services import thread_start
+from forum.services.counters import topics_recount
 from people import access
 from people.models import User
 
@@ -190,6 +191,9 @@ def _seed_retention(people, room, stdout):
         at = long_ago - timedelta(days=30 * i)
         Thread.objects.filter(pk=thread.pk).update(created_at=at, last_post_at=at)
         thread.posts.update(created_at=at)
+    if _created:
+        topic.moderators.add(arne)
+    topics_recount(topics=Topic.objects.filter(pk=topic.pk))
     if not RetentionRule.objects.filter(topic=topic).exists():
         services.retention_rule_create(by=arne, inactive_years=2, topic=topic)
     held = Thread.objects.get(topic=topic, title=OLD_THREADS[2][0])

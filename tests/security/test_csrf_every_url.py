@@ -26,7 +26,8 @@ SAMPLE_VALUES = ["1", "x", "1/", "x/", "0001-01-01", "00000000-0000-0000-0000-00
 def _view_path(callback):
     callback = getattr(callback, "view_class", callback)
     callback = getattr(callback, "func", callback)  # django-ninja routes are partials
-    return f"{callback.__module__}.{callback.__qualname__}"
+    qualname = getattr(callback, "__qualname__", type(callback).__qualname__)
+    return f"{callback.__module__}.{qualname}"
 
 
 def _walk(patterns, prefix=""):
