@@ -465,6 +465,8 @@ def can_respond_to_hearing(user, hearing) -> bool:
         or hearing.created_by_id == user.pk
         or getattr(hearing.page.specific, "document_owner_id", None) == user.pk
     )
+
+
 # Archive -----------------------------------------------------------------------------
 #
 # Records officers (the ``Arkivarer`` group) journal, screen, export and approve
@@ -509,6 +511,8 @@ def check_nominate(user, thread: Thread) -> None:
 def can_see_archive_status(user, thread: Thread) -> bool:
     """ "Journalført i sak 2026/123" is shown to whoever may see the thread."""
     return can_view(user, thread)
+
+
 # =====================================================================================
 # Moderation, guidance, listening, ideas and nettprat (issue 4).
 #
@@ -656,6 +660,8 @@ def check_see_post_content(user, post: Post) -> None:
     check_view(user, post)
     if post.is_hidden and not can_see_hidden_post(user, post):
         raise Http404
+
+
 # Front page and statistics (issue 10) -------------------------------------------------
 
 

@@ -22,7 +22,7 @@ _EXECUTABLE_CONTENT_JS = """
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();
       if (name.startsWith('on')) found.push(`${el.tagName} ${name}="${attr.value}"`);
-      if (el.closest('.post__body, .thread__header') && (name.startsWith('hx-') || name.startsWith('data-hx-')))
+      if (el.closest('.post__body, #thread-title') && (name.startsWith('hx-') || name.startsWith('data-hx-')))
         found.push(`${el.tagName} ${name}="${attr.value}"`);
       if (urlAttrs.includes(name)) {
         const url = attr.value.replace(/[\\u0000-\\u0020]/g, '').toLowerCase();
@@ -30,7 +30,7 @@ _EXECUTABLE_CONTENT_JS = """
       }
     }
   }
-  for (const el of document.querySelectorAll('.post__body *, .thread__header *, title *')) {
+  for (const el of document.querySelectorAll('.post__body *, #thread-title *, title *')) {
     if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'FORM', 'INPUT', 'BUTTON', 'STYLE',
          'BASE', 'META', 'LINK', 'TEMPLATE', 'DETAILS', 'VIDEO', 'AUDIO'].includes(el.tagName.toUpperCase()))
       found.push(`<${el.tagName.toLowerCase()}> inside user content`);

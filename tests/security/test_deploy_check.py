@@ -55,7 +55,9 @@ def _run(extra_env=None):
         key: value
         for key, value in os.environ.items()
         # The parent's test settings and database must not leak into the child.
-        if key not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"} and not key.startswith("OIDC_")
+        # (DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests in the same worker.)
+        if key not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        and not key.startswith("OIDC_")
     }
     env.update(PRODUCTION_ENV)
     env.update(extra_env or {})
