@@ -49,7 +49,8 @@ def thread_context(request, thread: Thread, posts) -> dict:
     }
     if may_moderate:
         context["moderator_notes"] = list(thread.moderator_notes.select_related("author__org_unit"))
-        context["note_form"] = NoteForm()
+        # Its own id prefix: the reply form on the same page also has a "body" field.
+        context["note_form"] = NoteForm(auto_id="note_%s")
     return context
 
 

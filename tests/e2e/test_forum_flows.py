@@ -114,7 +114,9 @@ def test_room_owner_adds_a_colleague_who_then_sees_the_closed_room(
     rita = browser_session().log_in(room_owner)
     rita.goto(reverse("forum:room_members", args=[room.slug]))
     page = rita.page
-    page.get_by_label("Søk").fill("Jonas")  # htmx searches as the owner types
+    page.get_by_label("Søk etter person eller enhet").fill(
+        "Jonas"
+    )  # htmx searches as the owner types
     add = page.get_by_role("button", name="Legg til Jonas Berg")
     expect(add).to_be_visible()
     with page.expect_navigation():
