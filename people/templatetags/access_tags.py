@@ -1,6 +1,11 @@
 """The one template tag through which templates ask ``people.access``."""
 
+import functools
+from urllib.parse import quote
+
 from django import template
+from django.urls import get_script_prefix, reverse
+from django.utils.html import format_html
 
 from people import access
 
@@ -44,7 +49,39 @@ def write_blocked_banner(context):
     return {"reason": access.write_blocked_reason(context["request"].user)}
 
 
-@register.inclusion_tag("includes/person.html")
+_PATH_SAFE = "!$&'()*+,;=~:@"
+
+
+def _profile_url(username: str) -> str:
+    """``reverse("people:profile")`` without resolving the pattern for every person."""
+    prefix = _profile_prefix(get_script_prefix())
+    # Quoted as ``reverse`` quotes a path argument (RFC 3986 sub-delimiters stay).
+    return f"{prefix}{quote(username, safe=_PATH_SAFE)}/"
+
+
+@functools.lru_cache(maxsize=8)
+def _profile_prefix(script_prefix: str) -> str:
+    return reverse("people:profile", args=["x"])[:-2]
+
+
+@register.simple_tag
 def person(user):
-    """``{% person post.author %}`` → "Kari Nordmann · NAV Sandnes" linked to the profile."""
-    return {"person": user}
+    """``{% person post.author %}`` → "Kari Nordmann · NAV Sandnes" linked to the profile.
+
+    Built with ``format_html`` rather than an inclusion template: lists show up to
+    a hundred people per page, and an inclusion tag costs a template render each
+    (measured: 60 people took ~10 ms as an inclusion tag). Needs ``org_unit`` loaded.
+    """
+    href = _profile_url(user.username)
+    name = user.get_full_name()
+    if not user.org_unit_id:
+        return format_html(
+            '<a class="person" href="{}"><span class="person__name">{}</span></a>', href, name
+        )
+    return format_html(
+        '<a class="person" href="{}"><span class="person__name">{}</span>'
+        ' <span class="person__workplace">· {}</span></a>',
+        href,
+        name,
+        user.org_unit.name,
+    )
