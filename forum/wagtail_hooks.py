@@ -23,7 +23,7 @@ def _members_link(room):
 class RoomViewSet(SnippetViewSet):
     model = Room
     icon = "group"
-    menu_label = "Rom"
+    menu_label = gettext_lazy("Rom")
     list_display = [
         "name",
         "kind",
@@ -44,7 +44,7 @@ class RoomViewSet(SnippetViewSet):
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    menu_label = "Temaer"
+    menu_label = gettext_lazy("Temaer")
     list_display = ["name", "room", "thread_count"]
     list_filter = ["room"]
     search_fields = ["name"]
@@ -63,7 +63,7 @@ class TopicViewSet(SnippetViewSet):
 class ForumGroup(SnippetViewSetGroup):
     items = (RoomViewSet, TopicViewSet)
     menu_icon = "comment"
-    menu_label = "Forum"
+    menu_label = gettext_lazy("Forum")
     menu_name = "forum"
 
 

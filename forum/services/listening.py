@@ -17,7 +17,7 @@ from django.core import mail
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from people import access
@@ -210,9 +210,10 @@ def email_immediate_run(notification_ids) -> int:
     )
     messages, sent_ids = [], []
     for n in rows.iterator(chunk_size=BATCH_SIZE):
-        body = render_to_string(
-            "forum/email/notification.txt", {"n": n, "SITE_URL": settings.SITE_URL}
-        )
+        with translation.override(n.user.language or settings.LANGUAGE_CODE):
+            body = render_to_string(
+                "forum/email/notification.txt", {"n": n, "SITE_URL": settings.SITE_URL}
+            )
         messages.append(
             mail.EmailMessage(subject=f"[Fagrom] {n.text}"[:200], body=body, to=[n.user.email])
         )
@@ -242,18 +243,14 @@ def digests_send(*, now=None) -> int:
                 .order_by("created_at")[:100]
             )
             if pending:
-                body = render_to_string(
-                    "forum/email/digest.txt",
-                    {"user": user, "notifications": pending, "SITE_URL": settings.SITE_URL},
-                )
+                with translation.override(user.language or settings.LANGUAGE_CODE):
+                    body = render_to_string(
+                        "forum/email/digest.txt",
+                        {"user": user, "notifications": pending, "SITE_URL": settings.SITE_URL},
+                    )
+                    subject = _("[Fagrom] Dagens varsler (%(n)d)") % {"n": len(pending)}
                 connection.send_messages(
-                    [
-                        mail.EmailMessage(
-                            subject=_("[Fagrom] Dagens varsler (%(n)d)") % {"n": len(pending)},
-                            body=body,
-                            to=[user.email],
-                        )
-                    ]
+                    [mail.EmailMessage(subject=subject, body=body, to=[user.email])]
                 )
                 Notification.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=now)
                 sent += 1
