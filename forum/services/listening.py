@@ -19,7 +19,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from fagrom.i18n import site_text
 from people import access
 
 from ..models import (
@@ -130,8 +132,10 @@ def fan_out_run(
             created += _bulk_notify(
                 mentioned,
                 kind=Notification.Kind.MENTION,
-                text=_("%(name)s nevnte deg i «%(thread)s»")
-                % {"name": post.author.get_full_name(), "thread": thread.title},
+                text=site_text(
+                    gettext_noop("%(name)s nevnte deg i «%(thread)s»"),
+                    {"name": post.author.get_full_name(), "thread": thread.title},
+                ),
                 actor_id=actor_id,
                 thread=thread,
                 post=post,
@@ -363,15 +367,21 @@ def post_published(*, post: Post, new_thread: bool) -> None:
     if not new_thread:
         guidance.question_after_reply(thread=thread, post=post)
     if new_thread:
-        text = _("Ny tråd i %(topic)s: «%(thread)s»") % {
-            "topic": thread.topic.name,
-            "thread": thread.title,
-        }
+        text = site_text(
+            gettext_noop("Ny tråd i %(topic)s: «%(thread)s»"),
+            {
+                "topic": thread.topic.name,
+                "thread": thread.title,
+            },
+        )
         kind = Notification.Kind.NEW_THREAD
     else:
-        text = _("%(name)s svarte i «%(thread)s»") % {
-            "name": post.author.get_full_name(),
-            "thread": thread.title,
-        }
+        text = site_text(
+            gettext_noop("%(name)s svarte i «%(thread)s»"),
+            {
+                "name": post.author.get_full_name(),
+                "thread": thread.title,
+            },
+        )
         kind = Notification.Kind.REPLY
     fan_out_later(thread=thread, kind=kind, text=text, actor=post.author, post=post)
