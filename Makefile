@@ -48,9 +48,10 @@ format:
 # Refresh the English catalogue from the Norwegian msgids, then compile it (needs GNU gettext).
 # Translate the new entries in locale/en/LC_MESSAGES/django.po (no fuzzy ones left) and run it
 # again; commit both the .po and the .mo (tests/site/test_english.py checks they match).
+# References name files without line numbers, so unrelated edits do not churn the .po.
 I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=var --ignore=staticfiles
 messages:
-	$(PY) manage.py makemessages -l en $(I18N_IGNORE)
+	$(PY) manage.py makemessages -l en --add-location=file $(I18N_IGNORE)
 	$(PY) manage.py compilemessages -l en $(I18N_IGNORE)
 
 lock:
