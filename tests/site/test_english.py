@@ -111,3 +111,27 @@ def test_committed_mo_file_is_compiled_from_the_current_po_file():
     po = polib.pofile(str(CATALOGUE / "django.po"))
     mo = polib.mofile(str(CATALOGUE / "django.mo"))
     assert _catalogue(mo) == _catalogue(po.translated_entries())
+
+
+def test_language_switch_in_the_footer_changes_a_logged_in_persons_language(
+    client, case_worker, open_room
+):
+    client.force_login(case_worker)
+    response = client.post(
+        reverse("set_language"), {"language": "en", "next": reverse("forum:index")}, follow=True
+    )
+    case_worker.refresh_from_db()
+    assert case_worker.language == "en"
+    assert "Skip to main content" in response.content.decode()
+
+    client.post(reverse("set_language"), {"language": "nb", "next": reverse("forum:index")})
+    case_worker.refresh_from_db()
+    assert case_worker.language == "nb"
+
+
+def test_language_switch_ignores_an_unknown_language(client, case_worker):
+    client.force_login(case_worker)
+    response = client.post(reverse("set_language"), {"language": "xx", "next": "/"})
+    assert response.status_code == 302
+    case_worker.refresh_from_db()
+    assert case_worker.language == "nb"
