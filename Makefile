@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run install migrate demo serve test test-fast test-postgres lint format check bench clean
+.PHONY: run install migrate demo serve test test-fast test-postgres lint format check bench clean messages
 
 run: install migrate demo serve
 
@@ -44,6 +44,15 @@ lint:
 format:
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Refresh the English catalogue from the Norwegian msgids, then compile it (needs GNU gettext).
+# Translate the new entries in locale/en/LC_MESSAGES/django.po (no fuzzy ones left) and run it
+# again; commit both the .po and the .mo (tests/site/test_english.py checks they match).
+# References name files without line numbers, so unrelated edits do not churn the .po.
+I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=var --ignore=staticfiles
+messages:
+	$(PY) manage.py makemessages -l en --add-location=file $(I18N_IGNORE)
+	$(PY) manage.py compilemessages -l en $(I18N_IGNORE)
 
 lock:
 	$(PY) -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock

@@ -42,9 +42,11 @@ class SessionAuth(APIKeyCookie):
             raise HttpError(
                 403,
                 _(
-                    "CSRF-kontrollen feilet. Send X-CSRFToken-hodet fra informasjonskapselen "
-                    "«csrftoken», eller bruk en API-nøkkel."
-                ),
+                    "CSRF-kontrollen feilet. Send X-CSRFToken-hodet med verdien fra "
+                    "informasjonskapselen «%(cookie)s», eller bruk en API-nøkkel."
+                )
+                # The cookie's name comes from settings: production prefixes it (__Host-).
+                % {"cookie": settings.CSRF_COOKIE_NAME},
             )
         return request.COOKIES.get(self.param_name)
 

@@ -1,12 +1,11 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from people.views import LoginView
+from people.views import LoginView, language_set
 
 from . import views
 from .api import api
@@ -17,7 +16,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Single sign-on (answers 404 unless OIDC_RP_CLIENT_ID etc. are set).
     path("oidc/", include("mozilla_django_oidc.urls")),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", language_set, name="set_language"),
     path("tilgjengelighet/", views.accessibility_statement, name="accessibility_statement"),
     path("forum/", include("forum.urls")),
     path("people/", include("people.urls")),

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -121,7 +122,11 @@ class PostOut(Schema):
 
     @staticmethod
     def resolve_title(obj):
-        return obj.thread.title if obj.position == 1 else f"Svar: {obj.thread.title}"
+        return (
+            obj.thread.title
+            if obj.position == 1
+            else gettext("Svar: %(title)s") % {"title": obj.thread.title}
+        )
 
     @staticmethod
     def resolve_attachments(obj):

@@ -1,6 +1,8 @@
 """Administrators manage rooms and topics in the Wagtail admin (no shell needed)."""
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,7 +25,7 @@ def _members_link(room):
 class RoomViewSet(SnippetViewSet):
     model = Room
     icon = "group"
-    menu_label = "Rom"
+    menu_label = gettext_lazy("Rom")
     list_display = [
         "name",
         "kind",
@@ -44,7 +46,7 @@ class RoomViewSet(SnippetViewSet):
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    menu_label = "Temaer"
+    menu_label = gettext_lazy("Temaer")
     list_display = ["name", "room", "thread_count"]
     list_filter = ["room"]
     search_fields = ["name"]
@@ -63,7 +65,7 @@ class TopicViewSet(SnippetViewSet):
 class ForumGroup(SnippetViewSetGroup):
     items = (RoomViewSet, TopicViewSet)
     menu_icon = "comment"
-    menu_label = "Forum"
+    menu_label = gettext_lazy("Forum")
     menu_name = "forum"
 
 
@@ -73,22 +75,23 @@ register_snippet(ForumGroup)
 @hooks.register("after_create_snippet")
 def log_room_created(request, instance):
     if isinstance(instance, Room):
+        with translation.override(settings.LANGUAGE_CODE):  # the log is read by everyone
+            text = _("«%(name)s» opprettet som %(kind)s rom.") % {
+                "name": instance.name,
+                "kind": instance.get_kind_display().lower(),
+            }
         room_log(
-            room=instance,
-            by=request.user,
-            action=RoomAuditEntry.Action.ROOM_CREATED,
-            text=_("«%(name)s» opprettet som %(kind)s rom.")
-            % {"name": instance.name, "kind": instance.get_kind_display().lower()},
+            room=instance, by=request.user, action=RoomAuditEntry.Action.ROOM_CREATED, text=text
         )
 
 
 @hooks.register("after_edit_snippet")
 def log_room_changed(request, instance):
     if isinstance(instance, Room):
+        with translation.override(settings.LANGUAGE_CODE):
+            text = _("Rommet endret i administrasjonen (tilgang: %(kind)s).") % {
+                "kind": instance.get_kind_display().lower()
+            }
         room_log(
-            room=instance,
-            by=request.user,
-            action=RoomAuditEntry.Action.ROOM_CHANGED,
-            text=_("Rommet endret i administrasjonen (tilgang: %(kind)s).")
-            % {"kind": instance.get_kind_display().lower()},
+            room=instance, by=request.user, action=RoomAuditEntry.Action.ROOM_CHANGED, text=text
         )

@@ -13,6 +13,7 @@ import logging
 import secrets
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Q
@@ -83,6 +84,16 @@ def profile_update(
     user.title = title.strip()
     user.language = language
     user.save(update_fields=["full_name", "title", "language"])
+    return user
+
+
+def user_language_set(*, user: User, language: str) -> User:
+    """The person picked a language with the switch in the footer: it becomes their profile's."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"Unknown language {language!r}")
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
     return user
 
 

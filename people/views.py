@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from forum.profiles import expertise_for
 from people import access
@@ -106,3 +107,18 @@ class LoginView(auth_views.LoginView):
         response = super().form_invalid(form)
         response.status_code = 429 if form.throttled else 400
         return response
+
+
+def language_set(request):
+    """The footer's language switch: Django's ``set_language`` plus the person's profile.
+
+    Django's view only remembers the choice in a cookie, and for a logged-in person
+    the profile's language wins over the cookie (``UserLanguageMiddleware``), so
+    without saving it there the switch would do nothing once logged in.
+    """
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.method == "POST" and request.user.is_authenticated:
+        if language in dict(settings.LANGUAGES):
+            services.user_language_set(user=request.user, language=language)
+    return response

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -73,7 +74,7 @@ def _authenticated(request: HttpRequest):
     auth = getattr(request, "auth", None)
     user = auth if hasattr(auth, "is_authenticated") else request.user
     if not user.is_authenticated:
-        raise HttpError(401, "Innlogging kreves.")
+        raise HttpError(401, gettext("Innlogging kreves."))
     return user
 
 

@@ -64,3 +64,12 @@ def test_scheduler_reports_a_failed_job_after_running_the_others(db, settings, c
         "sync_directory",
         "clearsessions",
     ]
+
+
+def test_redis_cache_chosen_by_redis_url_has_its_client_library():
+    """REDIS_URL selects Django's RedisCache, which imports the ``redis`` package when the
+    cache is first used: production with Redis needs it installed (a pinned dependency)."""
+    from django.core.cache.backends.redis import RedisCache
+
+    client = RedisCache("redis://127.0.0.1:6379/0", {})._cache  # no connection until a command
+    assert client._lib.__name__ == "redis"

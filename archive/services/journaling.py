@@ -22,7 +22,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from fagrom.i18n import site_text
 from people import access
 from people.models import OrgUnit
 
@@ -55,7 +57,7 @@ def fonds_get() -> Fonds:
             "title": settings.ARCHIVE_TITLE,
             "creator_id": settings.ARCHIVE_CREATOR_ID,
             "creator_name": settings.ARCHIVE_CREATOR_NAME,
-            "classification_title": _("Fagroms arkivnøkkel"),
+            "classification_title": site_text(gettext_noop("Fagroms arkivnøkkel")),
         },
     )
     return fonds
@@ -208,8 +210,10 @@ def _journal_locked(
         event_log(
             actor=by,
             action=ArchiveEvent.Action.CASE_CREATED,
-            summary=_("Sak %(number)s opprettet: %(title)s")
-            % {"number": case.number, "title": case.title},
+            summary=site_text(
+                gettext_noop("Sak %(number)s opprettet: %(title)s"),
+                {"number": case.number, "title": case.title},
+            ),
             unit_uuid=case.uuid,
             at=now,
         )
@@ -262,8 +266,10 @@ def _journal_locked(
     event_log(
         actor=by,
         action=ArchiveEvent.Action.JOURNALED,
-        summary=_("Tråd %(thread)s journalført som %(id)s (løpenummer %(no)s)")
-        % {"thread": thread.pk, "id": entry.registry_id, "no": entry.running_number},
+        summary=site_text(
+            gettext_noop("Tråd %(thread)s journalført som %(id)s (løpenummer %(no)s)"),
+            {"thread": thread.pk, "id": entry.registry_id, "no": entry.running_number},
+        ),
         unit_uuid=entry.uuid,
         details={
             "thread": thread.pk,
@@ -295,7 +301,7 @@ def case_close(*, case: Case, by) -> Case:
     event_log(
         actor=by,
         action=ArchiveEvent.Action.CASE_CLOSED,
-        summary=_("Sak %(number)s avsluttet") % {"number": case.number},
+        summary=site_text(gettext_noop("Sak %(number)s avsluttet"), {"number": case.number}),
         unit_uuid=case.uuid,
         field="saksstatus",
         old_value=NOARK_CASE_STATUS["open"],
@@ -307,7 +313,9 @@ def case_close(*, case: Case, by) -> Case:
         event_log(
             actor=by,
             action=ArchiveEvent.Action.ENTRY_ARCHIVED,
-            summary=_("Journalpost %(no)s arkivert") % {"no": entry.running_number},
+            summary=site_text(
+                gettext_noop("Journalpost %(no)s arkivert"), {"no": entry.running_number}
+            ),
             unit_uuid=entry.uuid,
             field="journalstatus",
             old_value=NOARK_ENTRY_STATUS["journaled"],
@@ -324,7 +332,9 @@ def document_open(*, document: ArchivalDocument, by):
     event_log(
         actor=by,
         action=ArchiveEvent.Action.DOCUMENT_DOWNLOADED,
-        summary=_("Arkivdokument for %(id)s lastet ned") % {"id": document.entry.registry_id},
+        summary=site_text(
+            gettext_noop("Arkivdokument for %(id)s lastet ned"), {"id": document.entry.registry_id}
+        ),
         details={"document": document.pk},
     )
     return private_storage().open(document.file_name, "rb")

@@ -6,7 +6,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from fagrom.i18n import site_text
 from forum.models import Thread
 from people import access
 
@@ -38,8 +40,10 @@ def _create(*, thread: Thread, reason: str, source: str, by=None) -> Nomination 
     event_log(
         actor=by,
         action=ArchiveEvent.Action.NOMINATED,
-        summary=_("Tråd %(id)s foreslått for journalføring: %(title)s")
-        % {"id": thread.pk, "title": thread.title},
+        summary=site_text(
+            gettext_noop("Tråd %(id)s foreslått for journalføring: %(title)s"),
+            {"id": thread.pk, "title": thread.title},
+        ),
         details={"thread": thread.pk, "nomination": nomination.pk, "source": source},
     )
     return nomination
@@ -106,9 +110,10 @@ def nominations_propose_from_rules(*, now=None) -> int:
             .order_by("pk")
         )
         for thread in threads.iterator(chunk_size=500):
-            reason = _("Regel: alle nye tråder i %(scope)s.") % {
-                "scope": rule.topic.name if rule.topic_id else rule.room.name
-            }
+            reason = site_text(
+                gettext_noop("Regel: alle nye tråder i %(scope)s."),
+                {"scope": rule.topic.name if rule.topic_id else rule.room.name},
+            )
             if _create(thread=thread, reason=reason, source=Nomination.Source.THREAD):
                 created += 1
     return created
@@ -134,7 +139,9 @@ def nomination_reject(*, nomination: Nomination, by, reason: str) -> Nomination:
     event_log(
         actor=by,
         action=ArchiveEvent.Action.NOMINATION_REJECTED,
-        summary=_("Forslag om å journalføre tråd %(id)s avvist") % {"id": locked.thread_id},
+        summary=site_text(
+            gettext_noop("Forslag om å journalføre tråd %(id)s avvist"), {"id": locked.thread_id}
+        ),
         details={"nomination": locked.pk, "thread": locked.thread_id, "reason": reason},
     )
     return locked
@@ -160,7 +167,9 @@ def nomination_rule_create(*, by, what: str, room=None, topic=None) -> Nominatio
     event_log(
         actor=by,
         action=ArchiveEvent.Action.RULE_CHANGED,
-        summary=_("Ny regel for journalføringsforslag: %(rule)s") % {"rule": rule},
+        summary=site_text(
+            gettext_noop("Ny regel for journalføringsforslag: %(rule)s"), {"rule": rule}
+        ),
         details={"nomination_rule": rule.pk},
     )
     return rule
@@ -174,7 +183,9 @@ def nomination_rule_deactivate(*, rule: NominationRule, by) -> NominationRule:
     event_log(
         actor=by,
         action=ArchiveEvent.Action.RULE_CHANGED,
-        summary=_("Regel for journalføringsforslag slått av: %(rule)s") % {"rule": rule},
+        summary=site_text(
+            gettext_noop("Regel for journalføringsforslag slått av: %(rule)s"), {"rule": rule}
+        ),
         details={"nomination_rule": rule.pk},
     )
     return rule

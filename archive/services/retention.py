@@ -15,7 +15,9 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from fagrom.i18n import site_text
 from forum.models import Thread, Topic
 from people import access
 
@@ -107,8 +109,10 @@ def disposal_propose(*, now=None) -> DisposalList | None:
         event_log(
             actor=None,
             action=ArchiveEvent.Action.DISPOSAL_PROPOSED,
-            summary=_("Kassasjonsliste %(id)s foreslått med %(n)s tråder")
-            % {"id": disposal_list.pk, "n": len(items)},
+            summary=site_text(
+                gettext_noop("Kassasjonsliste %(id)s foreslått med %(n)s tråder"),
+                {"id": disposal_list.pk, "n": len(items)},
+            ),
             details={"disposal_list": disposal_list.pk, "threads": [i.thread_pk for i in items]},
             at=now,
         )
@@ -141,17 +145,17 @@ def disposal_approve(*, disposal_list: DisposalList, by) -> DisposalList:
     for item in items:
         if item.thread_id is None:
             item.outcome = DisposalItem.Outcome.KEPT
-            item.kept_reason = _("Tråden fantes ikke lenger.")
+            item.kept_reason = site_text(gettext_noop("Tråden fantes ikke lenger."))
             continue
         thread = protected.get(item.thread_id)
         if thread is not None:
             item.outcome = DisposalItem.Outcome.KEPT
             item.kept_reason = (
-                _("Journalført")
+                site_text(gettext_noop("Journalført"))
                 if thread.is_journaled
-                else _("Bevaringspålegg")
+                else site_text(gettext_noop("Bevaringspålegg"))
                 if thread.is_held
-                else _("Foreslått for journalføring")
+                else site_text(gettext_noop("Foreslått for journalføring"))
             )
             continue
         _thread_delete(item.thread_id)
@@ -161,8 +165,10 @@ def disposal_approve(*, disposal_list: DisposalList, by) -> DisposalList:
         event_log(
             actor=by,
             action=ArchiveEvent.Action.THREAD_DISPOSED,
-            summary=_("Tråd %(id)s «%(title)s» slettet etter %(rule)s")
-            % {"id": item.thread_pk, "title": item.title, "rule": item.rule_text},
+            summary=site_text(
+                gettext_noop("Tråd %(id)s «%(title)s» slettet etter %(rule)s"),
+                {"id": item.thread_pk, "title": item.title, "rule": item.rule_text},
+            ),
             details={"disposal_list": locked.pk, "thread": item.thread_pk},
             at=now,
         )
@@ -175,7 +181,7 @@ def disposal_approve(*, disposal_list: DisposalList, by) -> DisposalList:
     event_log(
         actor=by,
         action=ArchiveEvent.Action.DISPOSAL_APPROVED,
-        summary=_("Kassasjonsliste %(id)s godkjent") % {"id": locked.pk},
+        summary=site_text(gettext_noop("Kassasjonsliste %(id)s godkjent"), {"id": locked.pk}),
         details={"disposal_list": locked.pk},
         at=now,
     )
@@ -209,11 +215,13 @@ def disposal_reject(*, disposal_list: DisposalList, by, reason: str) -> Disposal
     locked.decided_at = timezone.now()
     locked.decision_reason = reason
     locked.save()
-    locked.items.update(outcome=DisposalItem.Outcome.KEPT, kept_reason=_("Listen ble avvist"))
+    locked.items.update(
+        outcome=DisposalItem.Outcome.KEPT, kept_reason=site_text(gettext_noop("Listen ble avvist"))
+    )
     event_log(
         actor=by,
         action=ArchiveEvent.Action.DISPOSAL_REJECTED,
-        summary=_("Kassasjonsliste %(id)s avvist") % {"id": locked.pk},
+        summary=site_text(gettext_noop("Kassasjonsliste %(id)s avvist"), {"id": locked.pk}),
         details={"disposal_list": locked.pk, "reason": reason},
     )
     return locked
@@ -231,7 +239,7 @@ def legal_hold_place(*, thread: Thread, by, reason: str) -> LegalHold:
     event_log(
         actor=by,
         action=ArchiveEvent.Action.HOLD_PLACED,
-        summary=_("Bevaringspålegg på tråd %(id)s") % {"id": thread.pk},
+        summary=site_text(gettext_noop("Bevaringspålegg på tråd %(id)s"), {"id": thread.pk}),
         details={"thread": thread.pk, "reason": reason},
     )
     return hold
@@ -249,7 +257,9 @@ def legal_hold_lift(*, hold: LegalHold, by) -> LegalHold:
     event_log(
         actor=by,
         action=ArchiveEvent.Action.HOLD_LIFTED,
-        summary=_("Bevaringspålegg på tråd %(id)s opphevet") % {"id": hold.thread_id},
+        summary=site_text(
+            gettext_noop("Bevaringspålegg på tråd %(id)s opphevet"), {"id": hold.thread_id}
+        ),
         details={"thread": hold.thread_id},
     )
     return hold
@@ -271,7 +281,7 @@ def retention_rule_create(
     event_log(
         actor=by,
         action=ArchiveEvent.Action.RULE_CHANGED,
-        summary=_("Ny bevaringsregel: %(rule)s") % {"rule": rule},
+        summary=site_text(gettext_noop("Ny bevaringsregel: %(rule)s"), {"rule": rule}),
         details={"retention_rule": rule.pk},
     )
     return rule
@@ -285,7 +295,7 @@ def retention_rule_deactivate(*, rule: RetentionRule, by) -> RetentionRule:
     event_log(
         actor=by,
         action=ArchiveEvent.Action.RULE_CHANGED,
-        summary=_("Bevaringsregel slått av: %(rule)s") % {"rule": rule},
+        summary=site_text(gettext_noop("Bevaringsregel slått av: %(rule)s"), {"rule": rule}),
         details={"retention_rule": rule.pk},
     )
     return rule

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from fagrom.i18n import site_text
 from people import access
 
 from ..models import Escalation, ModerationAction, ModerationLogEntry, Notification
@@ -42,8 +44,10 @@ def escalation_create(*, thread, by, note: str, to_unit=None, to_person=None) ->
         actor=by,
         thread=thread,
         url=escalation_url(escalation),
-        text=_("%(name)s har løftet «%(thread)s» til deg")
-        % {"name": by.get_full_name(), "thread": thread.title},
+        text=site_text(
+            gettext_noop("%(name)s har løftet «%(thread)s» til deg"),
+            {"name": by.get_full_name(), "thread": thread.title},
+        ),
     )
     return escalation
 
@@ -68,8 +72,10 @@ def escalation_acknowledge(*, escalation: Escalation, by) -> Escalation:
         actor=by,
         thread=escalation.thread,
         url=escalation_url(escalation),
-        text=_("%(name)s har tatt ansvar for «%(thread)s»")
-        % {"name": by.get_full_name(), "thread": escalation.thread.title},
+        text=site_text(
+            gettext_noop("%(name)s har tatt ansvar for «%(thread)s»"),
+            {"name": by.get_full_name(), "thread": escalation.thread.title},
+        ),
     )
     return escalation
 

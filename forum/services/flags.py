@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from fagrom.i18n import site_text
 from people import access
 
 from ..models import Flag, ModerationAction, ModerationLogEntry, Notification, Post
@@ -31,7 +32,9 @@ def flag_create(*, post: Post, by, reason: str) -> Flag:
         actor=None,
         post=post,
         url=_flag_queue_url(),
-        text=_("Et innlegg i «%(thread)s» er rapportert") % {"thread": thread.title},
+        text=site_text(
+            gettext_noop("Et innlegg i «%(thread)s» er rapportert"), {"thread": thread.title}
+        ),
     )
     return flag
 

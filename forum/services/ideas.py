@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from fagrom.i18n import site_text
 from people import access
 
 from ..models import (
@@ -77,8 +79,10 @@ def idea_set_status(*, thread: Thread, by, status: str, reason: str = "") -> Thr
         thread=thread,
         kind=Notification.Kind.IDEA_STATUS,
         actor=by,
-        text=_("Forslaget «%(thread)s» har fått status: %(status)s")
-        % {"thread": thread.title, "status": IdeaStatus(status).label},
+        text=site_text(
+            gettext_noop("Forslaget «%(thread)s» har fått status: %(status)s"),
+            {"thread": thread.title, "status": IdeaStatus(status).label},
+        ),
     )
     return thread
 

@@ -17,9 +17,11 @@ from django.core import mail
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from fagrom.i18n import site_text
 from people import access
 
 from ..models import (
@@ -130,8 +132,10 @@ def fan_out_run(
             created += _bulk_notify(
                 mentioned,
                 kind=Notification.Kind.MENTION,
-                text=_("%(name)s nevnte deg i «%(thread)s»")
-                % {"name": post.author.get_full_name(), "thread": thread.title},
+                text=site_text(
+                    gettext_noop("%(name)s nevnte deg i «%(thread)s»"),
+                    {"name": post.author.get_full_name(), "thread": thread.title},
+                ),
                 actor_id=actor_id,
                 thread=thread,
                 post=post,
@@ -210,9 +214,10 @@ def email_immediate_run(notification_ids) -> int:
     )
     messages, sent_ids = [], []
     for n in rows.iterator(chunk_size=BATCH_SIZE):
-        body = render_to_string(
-            "forum/email/notification.txt", {"n": n, "SITE_URL": settings.SITE_URL}
-        )
+        with translation.override(n.user.language or settings.LANGUAGE_CODE):
+            body = render_to_string(
+                "forum/email/notification.txt", {"n": n, "SITE_URL": settings.SITE_URL}
+            )
         messages.append(
             mail.EmailMessage(subject=f"[Fagrom] {n.text}"[:200], body=body, to=[n.user.email])
         )
@@ -242,18 +247,14 @@ def digests_send(*, now=None) -> int:
                 .order_by("created_at")[:100]
             )
             if pending:
-                body = render_to_string(
-                    "forum/email/digest.txt",
-                    {"user": user, "notifications": pending, "SITE_URL": settings.SITE_URL},
-                )
+                with translation.override(user.language or settings.LANGUAGE_CODE):
+                    body = render_to_string(
+                        "forum/email/digest.txt",
+                        {"user": user, "notifications": pending, "SITE_URL": settings.SITE_URL},
+                    )
+                    subject = _("[Fagrom] Dagens varsler (%(n)d)") % {"n": len(pending)}
                 connection.send_messages(
-                    [
-                        mail.EmailMessage(
-                            subject=_("[Fagrom] Dagens varsler (%(n)d)") % {"n": len(pending)},
-                            body=body,
-                            to=[user.email],
-                        )
-                    ]
+                    [mail.EmailMessage(subject=subject, body=body, to=[user.email])]
                 )
                 Notification.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=now)
                 sent += 1
@@ -366,15 +367,21 @@ def post_published(*, post: Post, new_thread: bool) -> None:
     if not new_thread:
         guidance.question_after_reply(thread=thread, post=post)
     if new_thread:
-        text = _("Ny tråd i %(topic)s: «%(thread)s»") % {
-            "topic": thread.topic.name,
-            "thread": thread.title,
-        }
+        text = site_text(
+            gettext_noop("Ny tråd i %(topic)s: «%(thread)s»"),
+            {
+                "topic": thread.topic.name,
+                "thread": thread.title,
+            },
+        )
         kind = Notification.Kind.NEW_THREAD
     else:
-        text = _("%(name)s svarte i «%(thread)s»") % {
-            "name": post.author.get_full_name(),
-            "thread": thread.title,
-        }
+        text = site_text(
+            gettext_noop("%(name)s svarte i «%(thread)s»"),
+            {
+                "name": post.author.get_full_name(),
+                "thread": thread.title,
+            },
+        )
         kind = Notification.Kind.REPLY
     fan_out_later(thread=thread, kind=kind, text=text, actor=post.author, post=post)

@@ -7,7 +7,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from fagrom.i18n import site_text
 from people import access
 
 from .. import markup
@@ -105,21 +107,26 @@ def transcript(chat: LiveChat) -> str:
         chat.questions.select_related("author__org_unit").order_by("answered_at", "created_at")
     )
     parts = [chat.description, ""] if chat.description else []
+    # The transcript becomes a thread everyone reads: written in the site's language.
+    answer_from = site_text(gettext_noop("Svar fra %(name)s"), {"name": chat.host.get_full_name()})
     for q in questions:
         if q.answered_at:
+            asked_by = site_text(
+                gettext_noop("Spørsmål fra %(name)s"), {"name": q.author.display_name}
+            )
             parts += [
-                f"### {_('Spørsmål fra %(name)s') % {'name': q.author.display_name}}",
+                f"### {asked_by}",
                 "",
                 markup.quote(q.body, q.author.get_full_name()).strip(),
                 "",
-                f"**{_('Svar fra %(name)s') % {'name': chat.host.get_full_name()}}:** {q.answer}",
+                f"**{answer_from}:** {q.answer}",
                 "",
             ]
     unanswered = [q for q in questions if not q.answered_at]
     if unanswered:
-        parts += [f"### {_('Ubesvarte spørsmål')}", ""]
+        parts += ["### " + site_text(gettext_noop("Ubesvarte spørsmål")), ""]
         parts += [f"* {q.body} ({q.author.display_name})" for q in unanswered]
-    return "\n".join(parts).strip() or _("Ingen spørsmål ble stilt.")
+    return "\n".join(parts).strip() or site_text(gettext_noop("Ingen spørsmål ble stilt."))
 
 
 @transaction.atomic
@@ -135,7 +142,7 @@ def livechat_end(*, chat: LiveChat, by) -> Thread:
     thread = thread_start(
         topic=chat.topic,
         author=chat.host,
-        title=_("Nettprat: %(title)s") % {"title": chat.title},
+        title=site_text(gettext_noop("Nettprat: %(title)s"), {"title": chat.title}),
         body=body[:20000],
     )
     Thread.objects.filter(pk=thread.pk).update(is_locked=True)

@@ -12,7 +12,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from fagrom.i18n import site_text
 from people import access
 
 from .. import markup
@@ -74,8 +76,10 @@ def post_verify(*, post: Post, by) -> Post:
         kind=Notification.Kind.VERIFIED,
         actor=by,
         post=post,
-        text=_("%(name)s kvalitetssikret svaret ditt i «%(thread)s»")
-        % {"name": by.get_full_name(), "thread": thread.title},
+        text=site_text(
+            gettext_noop("%(name)s kvalitetssikret svaret ditt i «%(thread)s»"),
+            {"name": by.get_full_name(), "thread": thread.title},
+        ),
     )
     return post
 
@@ -147,8 +151,10 @@ def clarification_create(
         thread=thread,
         kind=Notification.Kind.CLARIFICATION,
         actor=by,
-        text=_("Ny presisering i «%(thread)s»: %(title)s")
-        % {"thread": thread.title, "title": clarification.title},
+        text=site_text(
+            gettext_noop("Ny presisering i «%(thread)s»: %(title)s"),
+            {"thread": thread.title, "title": clarification.title},
+        ),
         url=clarification.get_absolute_url(),
     )
     return clarification
@@ -292,8 +298,10 @@ def post_hide(*, post: Post, by, reason: str) -> Post:
         kind=Notification.Kind.HIDDEN,
         actor=by,
         post=post,
-        text=_("Innlegget ditt i «%(thread)s» ble fjernet av en moderator: %(reason)s")
-        % {"thread": thread.title, "reason": reason},
+        text=site_text(
+            gettext_noop("Innlegget ditt i «%(thread)s» ble fjernet av en moderator: %(reason)s"),
+            {"thread": thread.title, "reason": reason},
+        ),
     )
     return post
 
@@ -321,7 +329,10 @@ def post_restore(*, post: Post, by, reason: str = "") -> Post:
         kind=Notification.Kind.RESTORED,
         actor=by,
         post=post,
-        text=_("Innlegget ditt i «%(thread)s» er gjenopprettet.") % {"thread": thread.title},
+        text=site_text(
+            gettext_noop("Innlegget ditt i «%(thread)s» er gjenopprettet."),
+            {"thread": thread.title},
+        ),
     )
     return post
 

@@ -5,6 +5,7 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.translation import gettext
 from wagtail.log_actions import log
 
 from forum.markup import sanitize
@@ -25,7 +26,7 @@ def proposal_create(*, post, page: ControlledPage, by, note: str) -> ChangePropo
     """
     access.check_propose_from_post(by, post)
     if not isinstance(page, ControlledPage):
-        raise ProposalError("Velg en side i håndboken.")
+        raise ProposalError(gettext("Velg en side i håndboken."))
     thread = post.thread
     revision = None
     if not page.workflow_in_progress:
@@ -66,9 +67,11 @@ def proposal_create(*, post, page: ControlledPage, by, note: str) -> ChangePropo
 @transaction.atomic
 def proposal_decline(*, proposal: ChangeProposal, by, note: str) -> ChangeProposal:
     if not access.can_decide_proposal(by, proposal):
-        raise access.AccessDenied("Bare dokumenteier eller en håndbokredaktør kan avslå forslag.")
+        raise access.AccessDenied(
+            gettext("Bare dokumenteier eller en håndbokredaktør kan avslå forslag.")
+        )
     if proposal.status != ChangeProposal.Status.PENDING:
-        raise ProposalError("Forslaget er allerede behandlet.")
+        raise ProposalError(gettext("Forslaget er allerede behandlet."))
     proposal.status = ChangeProposal.Status.DECLINED
     proposal.decided_by = by
     proposal.decided_at = timezone.now()
@@ -89,10 +92,12 @@ def hearing_open(
 ) -> Hearing:
     """Put the page's latest draft on hearing for ``units`` until ``deadline``."""
     if not access.can_open_hearing(by, page):
-        raise access.AccessDenied("Bare dokumenteier eller en håndbokredaktør kan sende på høring.")
+        raise access.AccessDenied(
+            gettext("Bare dokumenteier eller en håndbokredaktør kan sende på høring.")
+        )
     revision = page.get_latest_revision()
     if revision is None:
-        raise ProposalError("Siden har ingen versjon å sende på høring.")
+        raise ProposalError(gettext("Siden har ingen versjon å sende på høring."))
     hearing = Hearing.objects.create(
         page_id=page.pk,
         revision=revision,
@@ -116,10 +121,10 @@ def hearing_open(
 
 def hearing_comment_add(*, hearing: Hearing, by, section_id: str, body: str) -> HearingComment:
     if not access.can_comment_on_hearing(by, hearing):
-        raise access.AccessDenied("Du er ikke med i denne høringen, eller fristen er ute.")
+        raise access.AccessDenied(gettext("Du er ikke med i denne høringen, eller fristen er ute."))
     sections = {s["id"]: s["title"] for s in hearing.revision.as_object().sections()}
     if section_id not in sections:
-        raise ProposalError("Velg et avsnitt i utkastet.")
+        raise ProposalError(gettext("Velg et avsnitt i utkastet."))
     return HearingComment.objects.create(
         hearing=hearing,
         section_id=section_id,
@@ -131,7 +136,7 @@ def hearing_comment_add(*, hearing: Hearing, by, section_id: str, body: str) -> 
 
 def hearing_comment_respond(*, comment: HearingComment, by, response: str) -> HearingComment:
     if not access.can_respond_to_hearing(by, comment.hearing):
-        raise access.AccessDenied("Bare redaktøren og dokumenteieren svarer på innspill.")
+        raise access.AccessDenied(gettext("Bare redaktøren og dokumenteieren svarer på innspill."))
     comment.response = response.strip()
     comment.responded_by = by
     comment.responded_at = timezone.now()

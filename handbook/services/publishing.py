@@ -10,6 +10,7 @@ from contextvars import ContextVar
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
@@ -41,7 +42,7 @@ def page_publish(
     if not (
         access.can_publish_handbook_page(by, page) or access.can_approve_handbook_page(by, page)
     ):
-        raise access.AccessDenied("Du kan ikke publisere denne siden.")
+        raise access.AccessDenied(gettext("Du kan ikke publisere denne siden."))
     revision = page.get_latest_revision()
     token = _direct_publish.set({"by": by, "major": major, "comment": comment})
     try:

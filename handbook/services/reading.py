@@ -2,6 +2,7 @@
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils.translation import gettext
 from wagtail.log_actions import log
 
 from people import access
@@ -31,7 +32,7 @@ def confirmation_latest(*, page, user) -> ReadConfirmation | None:
 def reading_confirm(*, page: ControlledPage, user) -> ReadConfirmation:
     """The reader confirms the current version (idempotent)."""
     if not access.can_confirm_reading(user, page):
-        raise access.AccessDenied("Siden har ingen publisert versjon å bekrefte.")
+        raise access.AccessDenied(gettext("Siden har ingen publisert versjon å bekrefte."))
     version = PageVersion.objects.get(
         page_id=page.pk, major=page.version_major, minor=page.version_minor
     )

@@ -5,7 +5,8 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from people import access
 
@@ -55,17 +56,15 @@ def review_reminders_send(*, today=None) -> int:
                     "url": settings.SITE_URL + page.url,
                     "review_url": settings.SITE_URL + reverse("handbook:review"),
                 }
-                subject = (
-                    f"Revisjon av «{page.title}» er forsinket"
-                    if overdue
-                    else f"Revisjon av «{page.title}» innen {page.next_review_date:%d.%m.%Y}"
-                )
-                send_mail(
-                    subject,
-                    render_to_string("handbook/email/review_reminder.txt", context),
-                    None,
-                    [owner.email],
-                )
+                with translation.override(owner.language or settings.LANGUAGE_CODE):
+                    subject = (
+                        gettext("Revisjon av «%(title)s» er forsinket") % {"title": page.title}
+                        if overdue
+                        else gettext("Revisjon av «%(title)s» innen %(date)s")
+                        % {"title": page.title, "date": f"{page.next_review_date:%d.%m.%Y}"}
+                    )
+                    body = render_to_string("handbook/email/review_reminder.txt", context)
+                send_mail(subject, body, None, [owner.email])
         except IntegrityError:
             continue  # already reminded about this date
         sent += 1

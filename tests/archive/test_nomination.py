@@ -2,10 +2,10 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from archive import services
-from archive.models import Nomination, NominationRule
+from archive.models import ArchiveEvent, Nomination, NominationRule
 from people import access
 from tests.archive.factories import journal, nominate
 from tests.forum.factories import RoomFactory, ThreadFactory, TopicFactory
@@ -121,3 +121,12 @@ def test_thread_page_shows_journal_status_to_those_who_see_it(
     client.force_login(archivist)
     page = client.get(thread.get_absolute_url()).content.decode()
     assert reverse("archive:entry", args=[entry.pk]) in page
+
+
+def test_archive_log_is_written_in_the_site_language_whatever_the_actor_reads(thread, case_worker):
+    case_worker.language = "en"
+    case_worker.save(update_fields=["language"])
+    with translation.override("en"):  # as the request of someone who chose English
+        nominate(thread, case_worker)
+    event = ArchiveEvent.objects.get(action=ArchiveEvent.Action.NOMINATED)
+    assert event.summary == f"Tråd {thread.pk} foreslått for journalføring: Karensdager"

@@ -132,6 +132,21 @@ def test_session_needs_csrf_for_unsafe_methods(case_worker, topic):
     assert client.get(f"{API}/rooms").status_code == 200
 
 
+def test_csrf_refusal_names_the_csrf_cookie_the_site_actually_sets(case_worker, topic, settings):
+    settings.CSRF_COOKIE_NAME = "__Host-fagrom_csrftoken"  # as in production
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(case_worker)
+    response = client.post(
+        f"{API}/threads",
+        {"topic": topic.pk, "title": "T", "body": "B"},
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    detail = response.json()["detail"]
+    assert "«__Host-fagrom_csrftoken»" in detail
+    assert "«csrftoken»" not in detail
+
+
 def test_token_authenticates_without_csrf_and_revoked_token_does_not(case_worker, topic):
     token, key = api_token_create(user=case_worker, name="Skript")
     assert key not in ApiToken.objects.values_list("token_hash", flat=True)
