@@ -161,3 +161,29 @@ def test_api_thread_creation_with_a_token_is_throttled_too(case_worker, topic, s
     )
     assert response.status_code == 429
     assert topic.threads.count() == 1
+
+
+def test_questions_to_a_live_chat_count_towards_the_posting_limit(
+    client, case_worker, moderator, topic, settings
+):
+    from django.utils import timezone
+
+    from forum.models import LiveChat
+
+    settings.POST_RATE_LIMIT = "1/600"
+    chat = LiveChat.objects.create(
+        title="Spør direktøren",
+        topic=topic,
+        host=moderator,
+        created_by=moderator,
+        starts_at=timezone.now(),
+    )
+    client.force_login(case_worker)
+    url = reverse("forum:livechat_ask", args=[chat.pk])
+    assert client.post(url, {"body": "Første spørsmål"}).status_code == 302
+    response = client.post(url, {"body": "Andre spørsmål som ikke skal gå tapt"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Du har publisert mange innlegg på kort tid" in html
+    assert "Andre spørsmål som ikke skal gå tapt" in html
+    assert chat.questions.count() == 1
