@@ -12,11 +12,13 @@ from datetime import datetime
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from fagrom.api import FormInvalid
+from fagrom.throttle import posting_allowed
 from people import access
 
 from . import services
@@ -158,6 +160,22 @@ def _user(request):
     return request.auth
 
 
+def _check_posting_allowed(request, form) -> None:
+    """The web forms' posting limit, counted for the same person (429 past it).
+
+    The API must not be a way round ``POST_RATE_LIMIT``: a script with a token
+    counts towards the same limit as the person's posts in the browser.
+    """
+    if not posting_allowed(request, form):
+        raise HttpError(
+            429,
+            pgettext(
+                "form error",
+                "Du har publisert mange innlegg på kort tid. Vent litt før du publiserer igjen.",
+            ),
+        )
+
+
 # Rooms --------------------------------------------------------------------------------
 
 
@@ -226,6 +244,7 @@ def thread_create(request, payload: ThreadIn):
     form = ThreadForm(data={"title": payload.title, "kind": payload.kind, "body": payload.body})
     if not form.is_valid():
         raise FormInvalid(form)
+    _check_posting_allowed(request, form)
     data = form.cleaned_data
     thread = services.thread_start(
         topic=topic, author=user, title=data["title"], body=data["body"], kind=data["kind"]
@@ -270,5 +289,6 @@ def post_create(request, payload: PostIn):
     form = ReplyForm(data={"body": payload.body})
     if not form.is_valid():
         raise FormInvalid(form)
+    _check_posting_allowed(request, form)
     post = services.post_reply(thread=thread, author=user, body=form.cleaned_data["body"])
     return Status(201, _posts(request).get(pk=post.pk))

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from fagrom.throttle import posting_allowed
 from people import access
 
 from ..forms_moderation import LiveChatAnswerForm, LiveChatForm, LiveChatQuestionForm
@@ -103,7 +104,7 @@ def livechat_questions(request, chat_id):
 def livechat_ask(request, chat_id):
     chat = _chat_or_404(request.user, chat_id)
     form = LiveChatQuestionForm(request.POST)
-    if form.is_valid():
+    if form.is_valid() and posting_allowed(request, form):
         services.question_ask(chat=chat, by=request.user, body=form.cleaned_data["body"])
         messages.success(request, _("Spørsmålet ditt er sendt."))
         return redirect(chat)

@@ -179,3 +179,58 @@ def browser_session(browser, live_server, request):
 def web(browser_session):
     """A browser with the site's own security headers in force (the realistic case)."""
     return browser_session()
+
+
+@pytest.fixture
+def migration_data(transactional_db):
+    """Rows that migrations create and a flushed live-server database has lost.
+
+    Browser tests run on ``transactional_db``, which empties every table after each
+    test, data migrations' rows included: Wagtail's locale and root page and the
+    archive's default class. Put them back when missing (the first test on a
+    worker still has them).
+    """
+    from wagtail.models import Locale, Page
+
+    from archive.models import ArchiveClass
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    ArchiveClass.objects.get_or_create(
+        code="F01", defaults={"title": "Veiledning, presiseringer og praksis i fagforum"}
+    )
+
+
+@pytest.fixture
+def handbook(migration_data, agency, handbook_editor):
+    """The handbook with its approval workflow; everyone in the agency may edit and submit."""
+    from handbook import services as handbook_services
+
+    return handbook_services.handbook_setup(editing_units=[agency])
+
+
+@pytest.fixture
+def handbook_page(handbook, handbook_editor):
+    """A published page owned by the handbook editor, in a chapter, with two versions."""
+    from tests.handbook.factories import chapter, handbook_page, publish_new_version, text
+
+    routines = chapter(
+        handbook, title="Dagpenger", owner=handbook_editor, publish_by=handbook_editor
+    )
+    page = handbook_page(
+        routines,
+        title="Permittering",
+        owner=handbook_editor,
+        body=text("Dagpenger under permittering gis fra første dag etter lønnsplikten."),
+        publish_by=handbook_editor,
+    )
+    publish_new_version(
+        page,
+        by=handbook_editor,
+        body=text(
+            "Dagpenger under permittering gis fra dagen etter at arbeidsgivers lønnsplikt er slutt."
+        ),
+        summary="Presiserer når dagpengene starter",
+    )
+    return page

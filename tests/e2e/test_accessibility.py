@@ -120,3 +120,68 @@ def test_room_audit_log_is_accessible(web, room_owner, closed_room):
     web.log_in(room_owner)
     web.goto(reverse("forum:room_audit", args=[closed_room.slug]))
     assert_accessible(web.page)
+
+
+def test_handbook_page_is_accessible(kari, handbook_page):
+    kari.goto(handbook_page.url)
+    assert_accessible(kari.page)
+
+
+def test_handbook_change_log_is_accessible(kari, handbook_page):
+    kari.goto(reverse("handbook:page_changelog", args=[handbook_page.pk]))
+    assert kari.page.get_by_role("row").count() >= 3  # header and two versions
+    assert_accessible(kari.page)
+
+
+def test_handbook_diff_is_accessible(kari, handbook_page):
+    kari.goto(reverse("handbook:diff", args=[handbook_page.pk]))
+    assert kari.page.locator("main ins").count() >= 1
+    assert_accessible(kari.page)
+
+
+def test_search_results_with_hits_are_accessible(kari, thread):
+    kari.goto(reverse("search:results") + "?q=dagpengegrunnlaget")
+    assert kari.page.get_by_role("link", name="Dagpenger under permittering").count() >= 1
+    assert_accessible(kari.page)
+
+
+def test_notifications_are_accessible(kari, thread):
+    kari.goto(reverse("forum:notifications"))
+    assert kari.page.locator("main").inner_text().count("Dagpenger under permittering") >= 1
+    assert_accessible(kari.page)
+
+
+def test_moderator_queue_is_accessible(web, moderator, thread):
+    web.log_in(moderator)
+    web.goto(reverse("forum:queue"))
+    assert web.page.get_by_role("link", name="Dagpenger under permittering").count() >= 1
+    assert_accessible(web.page)
+
+
+@pytest.fixture
+def nominated(migration_data, thread, moderator):
+    from tests.archive.factories import nominate
+
+    return nominate(thread, moderator)
+
+
+def test_archive_queue_is_accessible(web, archivist, nominated):
+    web.log_in(archivist)
+    web.goto(reverse("archive:queue"))
+    assert web.page.get_by_role("link", name="Dagpenger under permittering").is_visible()
+    assert_accessible(web.page)
+
+
+def test_journal_form_is_accessible(web, archivist, nominated):
+    web.log_in(archivist)
+    web.goto(reverse("archive:journal", args=[nominated.pk]))
+    assert_accessible(web.page)
+
+
+def test_public_journal_is_accessible(web, archivist, nominated, thread):
+    from tests.archive.factories import journal
+
+    entry = journal(thread, archivist, nomination=nominated)
+    web.goto(reverse("archive:public_journal"))
+    assert web.page.locator("main").inner_text().count(entry.case.number) >= 1
+    assert_accessible(web.page)

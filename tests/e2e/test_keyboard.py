@@ -36,6 +36,8 @@ def _pages(thread):
         "new-thread form": reverse("forum:thread_new", args=[topic.room.slug, topic.slug]),
         "room members with search results": reverse("forum:room_members", args=[topic.room.slug])
         + "?q=Ola",
+        "search results": reverse("search:results") + "?q=meldekort",
+        "moderator queue": reverse("forum:queue"),
     }
 
 
@@ -60,6 +62,8 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(kari, thread):
         "thread page",
         "new-thread form",
         "room members with search results",
+        "search results",
+        "moderator queue",
     ],
 )
 def test_every_control_is_reachable_by_tab_with_visible_focus_and_no_trap(
@@ -113,3 +117,48 @@ def test_thread_can_be_started_and_answered_with_the_keyboard_alone(kari, thread
         page.keyboard.press("Enter")
     assert page.locator(".post__body", has_text="Jeg fant svaret i rundskrivet.").is_visible()
     assert new.posts.count() == 2
+
+
+def test_search_from_the_header_and_open_a_hit_with_the_keyboard_alone(kari, thread):
+    page = kari.page
+    kari.goto("/")
+    keyboard.tab_until(page, "the search box", "el => el.type === 'search'")
+    page.keyboard.type("meldekort")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/search/" in page.url
+    keyboard.tab_until(
+        page,
+        "the hit's link",
+        "el => el.tagName === 'A' && el.textContent.trim() === 'Meldekort etter ferie'"
+        " && !!el.closest('main')",
+    )
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(thread.get_absolute_url()) or thread.get_absolute_url() in page.url
+    assert page.locator("h1").inner_text() == "Meldekort etter ferie"
+
+
+def test_moderator_verifies_an_answer_with_the_keyboard_alone(web, department, thread):
+    from tests.people.factories import UserFactory
+
+    # The answer is the moderator's own; a second moderator of the topic verifies it.
+    second = UserFactory(username="lise", full_name="Lise Moe", unit=department)
+    thread.topic.moderators.add(second)
+    page = web.log_in(second).page
+    web.goto(thread)
+    keyboard.tab_until(
+        page,
+        "the verify button",
+        "el => el.tagName === 'BUTTON' && el.textContent.trim() === 'Kvalitetssikre'",
+    )
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    answer = thread.posts.get(position=2)
+    assert answer.verified_by == second
+    # Focus is back at the top of the reloaded page; the undo button is reachable.
+    keyboard.tab_until(
+        page,
+        "the undo button",
+        "el => el.tagName === 'BUTTON' && el.textContent.trim() === 'Fjern kvalitetssikring'",
+    )

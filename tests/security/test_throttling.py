@@ -117,3 +117,73 @@ def test_posting_limit_is_per_person(client, case_worker, colleague, topic, sett
     assert client.post(url, {"body": "Fra Kari"}).status_code == 302
     client.force_login(colleague)
     assert client.post(url, {"body": "Fra Jonas"}).status_code == 302
+
+
+def test_api_posts_count_towards_the_same_limit_as_the_web_forms(
+    client, case_worker, topic, settings
+):
+    settings.POST_RATE_LIMIT = "2/600"
+    thread = ThreadFactory(topic=topic)
+    client.force_login(case_worker)
+    assert (
+        client.post(reverse("forum:reply", args=[thread.pk]), {"body": "Fra nettsiden"}).status_code
+        == 302
+    )
+    response = client.post(
+        "/api/v1/posts",
+        {"thread": thread.pk, "body": "Fra API-et"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    response = client.post(
+        "/api/v1/posts",
+        {"thread": thread.pk, "body": "En for mye"},
+        content_type="application/json",
+    )
+    assert response.status_code == 429
+    assert "Du har publisert mange innlegg på kort tid" in response.json()["detail"]
+    assert thread.posts.count() == 3  # the first post, one from the web, one from the API
+
+
+def test_api_thread_creation_with_a_token_is_throttled_too(case_worker, topic, settings):
+    from django.test import Client
+
+    from people.services import api_token_create
+
+    settings.POST_RATE_LIMIT = "1/600"
+    _token, key = api_token_create(user=case_worker, name="Skript")
+    client = Client(enforce_csrf_checks=True, headers={"Authorization": f"Bearer {key}"})
+    data = {"topic": topic.pk, "title": "Første fra skript", "body": "Tekst"}
+    response = client.post("/api/v1/threads", data, content_type="application/json")
+    assert response.status_code == 201
+    response = client.post(
+        "/api/v1/threads", {**data, "title": "Andre fra skript"}, content_type="application/json"
+    )
+    assert response.status_code == 429
+    assert topic.threads.count() == 1
+
+
+def test_questions_to_a_live_chat_count_towards_the_posting_limit(
+    client, case_worker, moderator, topic, settings
+):
+    from django.utils import timezone
+
+    from forum.models import LiveChat
+
+    settings.POST_RATE_LIMIT = "1/600"
+    chat = LiveChat.objects.create(
+        title="Spør direktøren",
+        topic=topic,
+        host=moderator,
+        created_by=moderator,
+        starts_at=timezone.now(),
+    )
+    client.force_login(case_worker)
+    url = reverse("forum:livechat_ask", args=[chat.pk])
+    assert client.post(url, {"body": "Første spørsmål"}).status_code == 302
+    response = client.post(url, {"body": "Andre spørsmål som ikke skal gå tapt"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Du har publisert mange innlegg på kort tid" in html
+    assert "Andre spørsmål som ikke skal gå tapt" in html
+    assert chat.questions.count() == 1
