@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Room, RoomAuditEntry, Topic
-from .services import room_log
+from .services import room_log, room_search_refresh
 
 
 def _members_link(room):
@@ -83,7 +83,7 @@ def log_room_created(request, instance):
 
 
 @hooks.register("after_edit_snippet")
-def log_room_changed(request, instance):
+def room_or_topic_changed(request, instance):
     if isinstance(instance, Room):
         room_log(
             room=instance,
@@ -92,3 +92,7 @@ def log_room_changed(request, instance):
             text=_("Rommet endret i administrasjonen (tilgang: %(kind)s).")
             % {"kind": instance.get_kind_display().lower()},
         )
+        # Open or closed decides who finds the room's threads in search.
+        room_search_refresh(room=instance)
+    elif isinstance(instance, Topic):
+        room_search_refresh(topic=instance)  # it may have moved to another room
