@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from people import access
 from search.documents import FORUM, SearchDocument
 
-from .models import Post, Thread
+from .models import Clarification, Post, Thread
 
 SOURCE = "forum.thread"
 BATCH = 200
@@ -26,18 +26,29 @@ def key(thread_id: int) -> str:
     return f"{SOURCE}:{thread_id}"
 
 
-def boost_of(thread: Thread) -> float:
+CLARIFICATION_BOOST = 2.0
+VERIFIED_ANSWER_BOOST = 1.5
+PINNED_BOOST = 1.2
+
+
+def boost_of(
+    thread: Thread, *, has_clarification: bool = False, has_verified_answer: bool = False
+) -> float:
     """How much a thread counts beyond its text (1.0 is normal).
 
-    THE place to raise what case workers look for first: when the forum gains
-    moderator clarifications (presiseringer) and verified answers, multiply here,
-    e.g. ``if thread.has_clarification: boost *= 2.0`` and
-    ``if thread.has_verified_answer: boost *= 1.5`` (select what they need in
-    ``documents``' queryset), and call ``search.tasks.index_later`` where they change.
+    What case workers look for first: a moderator's clarification (presisering) and
+    an answer a moderator has verified (kvalitetssikret). Every backend multiplies
+    its text relevance by this. The services that change these facts
+    (``clarification_create``, ``post_verify``/``post_unverify``, ``post_hide``/
+    ``post_restore``, ``thread_set_flags``) re-index the thread.
     """
     boost = 1.0
+    if has_clarification:
+        boost *= CLARIFICATION_BOOST
+    if has_verified_answer:
+        boost *= VERIFIED_ANSWER_BOOST
     if thread.is_pinned:
-        boost *= 1.2
+        boost *= PINNED_BOOST
     return boost
 
 
@@ -62,13 +73,28 @@ def documents(pks: Iterable[int] | None = None) -> Iterator[SearchDocument]:
 
 def _documents(threads: list[Thread]) -> Iterator[SearchDocument]:
     bodies: dict[int, list[str]] = {t.pk: [] for t in threads}
-    posts = (
-        Post.objects.filter(thread_id__in=bodies)
-        .order_by("thread_id", "position")
-        .values_list("thread_id", "body_html")
+    clarified: set[int] = set()
+    verified: set[int] = set()
+    # Current clarifications first: they are what the thread page shows on top.
+    clarifications = (
+        Clarification.objects.current()
+        .filter(thread_id__in=bodies)
+        .order_by("thread_id", "-valid_from", "-id")
+        .values_list("thread_id", "title", "body_html")
     )
-    for thread_id, body_html in posts:
+    for thread_id, title, body_html in clarifications:
+        bodies[thread_id].append(f"{title}\n{plain_text(body_html)}")
+        clarified.add(thread_id)
+    # A post a moderator removed is not searchable: its text stays for moderators only.
+    posts = (
+        Post.objects.filter(thread_id__in=bodies, is_hidden=False)
+        .order_by("thread_id", "position")
+        .values_list("thread_id", "body_html", "verified_at")
+    )
+    for thread_id, body_html, verified_at in posts:
         bodies[thread_id].append(plain_text(body_html))
+        if verified_at is not None:
+            verified.add(thread_id)
     for thread in threads:
         room = thread.topic.room
         yield SearchDocument(
@@ -82,8 +108,17 @@ def _documents(threads: list[Thread]) -> Iterator[SearchDocument]:
             room_id=room.pk,
             topic_id=thread.topic_id,
             unit_id=thread.author.org_unit_id,
-            boost=boost_of(thread),
-            extra={"kind": thread.kind, "posts": thread.post_count},
+            boost=boost_of(
+                thread,
+                has_clarification=thread.pk in clarified,
+                has_verified_answer=thread.pk in verified,
+            ),
+            extra={
+                "kind": thread.kind,
+                "posts": thread.post_count,
+                "clarified": thread.pk in clarified,
+                "verified": thread.pk in verified,
+            },
         )
 
 

@@ -13,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Room, RoomAuditEntry, Topic
-from .services import room_log
+from .services import room_log, room_search_refresh
 
 
 def _members_link(room):
@@ -86,7 +86,7 @@ def log_room_created(request, instance):
 
 
 @hooks.register("after_edit_snippet")
-def log_room_changed(request, instance):
+def room_or_topic_changed(request, instance):
     if isinstance(instance, Room):
         with translation.override(settings.LANGUAGE_CODE):
             text = _("Rommet endret i administrasjonen (tilgang: %(kind)s).") % {
@@ -95,3 +95,7 @@ def log_room_changed(request, instance):
         room_log(
             room=instance, by=request.user, action=RoomAuditEntry.Action.ROOM_CHANGED, text=text
         )
+        # Open or closed decides who finds the room's threads in search.
+        room_search_refresh(room=instance)
+    elif isinstance(instance, Topic):
+        room_search_refresh(topic=instance)  # it may have moved to another room

@@ -7,9 +7,10 @@ class HandbookConfig(AppConfig):
     verbose_name = _("Kvalitetshåndbok")
 
     def ready(self):
-        from wagtail.signals import page_published
+        from wagtail.signals import page_published, page_unpublished
 
-        from .services import version_record_publish
+        from .models import ControlledPage
+        from .services import page_search_refresh, version_record_publish
 
         def number_the_version(sender, instance, revision, **kwargs):
             # The one integration point: Wagtail publishes from its editor, workflows
@@ -18,4 +19,14 @@ class HandbookConfig(AppConfig):
 
         page_published.connect(
             number_the_version, dispatch_uid="handbook_version_on_publish", weak=False
+        )
+
+        def leave_the_index(sender, instance, **kwargs):
+            # Unpublishing (from the editor, on expiry, or before a delete) takes the
+            # page and the pages below it out of search.
+            if isinstance(instance, ControlledPage):
+                page_search_refresh(page=instance)
+
+        page_unpublished.connect(
+            leave_the_index, dispatch_uid="handbook_search_on_unpublish", weak=False
         )

@@ -9,7 +9,8 @@ from wagtail.admin.menu import MenuItem
 
 from people import access
 
-from .models import PageVersion
+from .models import ControlledPage, PageVersion
+from .services import page_search_refresh
 
 
 @hooks.register("register_log_actions")
@@ -37,6 +38,13 @@ def keep_published_versions(request, page):
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+@hooks.register("after_move_page")
+def reindex_moved_page(request, page):
+    """A move changes the page's address and section (and those of the pages below it)."""
+    if isinstance(page.specific, ControlledPage):
+        page_search_refresh(page=page)
 
 
 class ReviewMenuItem(MenuItem):

@@ -358,6 +358,26 @@ def principals_for(user) -> set[str]:
     return result
 
 
+def principals_for_handbook_page(page) -> set[str]:
+    """Who may find a published handbook page: every signed-in employee.
+
+    The handbook is one document for the whole organisation; its pages carry no
+    per-page read restriction (Wagtail's view restrictions are not used for it).
+    Should that change, this is the one place to say who may find a page.
+    """
+    return {"all"}
+
+
+def principals_for_journal_entry(entry) -> tuple[set[str], set[str]]:
+    """Who may find a journal entry: (its public-journal variant, its full entry).
+
+    The public journal is for everyone (so every person without the records-officer
+    role holds ``PUBLIC_JOURNAL_PRINCIPAL``); screened fields and the entry itself
+    are for records officers only.
+    """
+    return {PUBLIC_JOURNAL_PRINCIPAL}, {RECORDS_OFFICER_PRINCIPAL}
+
+
 def visible_rooms_q(user, prefix: str = "") -> Q:
     """``Q`` that keeps objects in rooms ``user`` may see (``prefix`` is the path to the room)."""
     return Q(**{f"{prefix}room_id__in": grants(user).visible_room_ids})

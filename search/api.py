@@ -46,6 +46,11 @@ class HitOut(Schema):
     topic_id: int | None
     unit_id: int | None
     score: float
+    extra: dict = Field(
+        description="Display facts by type: forum kind/posts/clarified/verified; handbook "
+        "section/version/status; archive registry_id/journal_date/status (variant "
+        "'public' for the public-journal view)"
+    )
 
 
 class FacetOut(Schema):

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from archive import search as archive_search
 from forum import search as forum_search
+from handbook import search as handbook_search
 
-# Add handbook.search and archive.search here when those apps provide documents.
-PROVIDERS: tuple[ModuleType, ...] = (forum_search,)
+PROVIDERS: tuple[ModuleType, ...] = (handbook_search, forum_search, archive_search)
 
 
 def provider(source: str) -> ModuleType:

@@ -16,6 +16,8 @@ from django_tasks import task
 
 logger = logging.getLogger(__name__)
 
+TASK_SLICE = 500
+
 
 def index_later(source: str, *pks: int) -> None:
     """Re-index these objects of ``source`` once the current transaction commits."""
@@ -37,5 +39,11 @@ def index_objects(source: str, pks: list[int]) -> int:
     from .backends import get_backend
     from .providers import provider
 
-    docs = list(provider(source).documents(pks=pks))
-    return get_backend().replace([f"{source}:{pk}" for pk in pks], docs)
+    backend, module = get_backend(), provider(source)
+    written = 0
+    # In slices, so re-indexing every thread of a large room holds one slice in memory.
+    for start in range(0, len(pks), TASK_SLICE):
+        part = pks[start : start + TASK_SLICE]
+        docs = list(module.documents(pks=part))
+        written += backend.replace([f"{source}:{pk}" for pk in part], docs)
+    return written

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_noop
 from fagrom.i18n import site_text
 from people import access
 from people.models import OrgUnit
+from search.tasks import index_later
 
 from .. import rendering
 from ..models import (
@@ -255,6 +256,7 @@ def _journal_locked(
         created_at=now,
         created_by_name=by_name,
     )
+    index_later("archive.entry", entry.pk)
     locked.status = Nomination.Status.JOURNALED
     locked.journal_entry = entry
     locked.decided_by = by
@@ -322,6 +324,7 @@ def case_close(*, case: Case, by) -> Case:
             new_value=NOARK_ENTRY_STATUS["archived"],
             at=now,
         )
+    index_later("archive.entry", *entries.values_list("pk", flat=True))
     entries.update(status=JournalEntry.Status.ARCHIVED)
     return case
 

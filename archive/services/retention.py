@@ -20,6 +20,7 @@ from django.utils.translation import gettext_noop
 from fagrom.i18n import site_text
 from forum.models import Thread, Topic
 from people import access
+from search.tasks import index_later
 
 from ..models import (
     ArchiveEvent,
@@ -200,6 +201,7 @@ def _thread_delete(thread_id: int) -> None:
     # lose it. Rejected nominations cascade with the thread.
     LegalHold.objects.filter(thread_id=thread_id, lifted_at__isnull=False).delete()
     thread.delete()
+    index_later("forum.thread", thread_id)  # a disposed thread leaves search
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ from .rooms import (
     room_member_candidates,
     room_member_remove,
     room_member_set_role,
+    room_search_refresh,
 )
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "attachments_add",
     "attachments_check",
     "room_log",
+    "room_search_refresh",
     "room_member_add",
     "room_member_candidates",
     "room_member_remove",

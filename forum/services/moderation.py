@@ -16,6 +16,7 @@ from django.utils.translation import gettext_noop
 
 from fagrom.i18n import site_text
 from people import access
+from search.tasks import index_later
 
 from .. import markup
 from ..models import (
@@ -68,6 +69,7 @@ def post_verify(*, post: Post, by) -> Post:
     post.verified_at = timezone.now()
     post.save(update_fields=["verified_by", "verified_at"])
     thread = post.thread
+    index_later("forum.thread", thread.pk)  # a verified answer raises the thread in search
     if thread.kind == Thread.Kind.QUESTION and thread.status != Thread.Status.CLOSED:
         Thread.objects.filter(pk=thread.pk).update(status=Thread.Status.VERIFIED)
     _log(actor=by, action=ModerationAction.VERIFY, topic=thread.topic, thread=thread, post=post)
@@ -94,6 +96,7 @@ def post_unverify(*, post: Post, by, reason: str = "") -> Post:
     post.verified_at = None
     post.save(update_fields=["verified_by", "verified_at"])
     thread = post.thread
+    index_later("forum.thread", thread.pk)
     if (
         thread.status == Thread.Status.VERIFIED
         and not thread.posts.filter(verified_at__isnull=False).exists()
@@ -139,6 +142,7 @@ def clarification_create(
         valid_from=valid_from,
         replaces=replaces,
     )
+    index_later("forum.thread", thread.pk, *([replaces.thread_id] if replaces else []))
     _log(
         actor=by,
         action=ModerationAction.CLARIFY,
@@ -187,6 +191,7 @@ def thread_move(*, thread: Thread, to_topic: Topic, by, reason: str = "") -> Thr
         return thread
     thread.topic = to_topic
     thread.save(update_fields=["topic"])
+    index_later("forum.thread", thread.pk)  # the new room decides who finds it
     Topic.objects.filter(pk=from_topic.pk).update(
         thread_count=F("thread_count") - 1, post_count=F("post_count") - thread.post_count
     )
@@ -213,6 +218,7 @@ def thread_rename(*, thread: Thread, by, title: str) -> Thread:
     old = thread.title
     thread.title = title.strip()
     thread.save(update_fields=["title"])
+    index_later("forum.thread", thread.pk)
     _log(
         actor=by,
         action=ModerationAction.RENAME,
@@ -240,6 +246,7 @@ def thread_set_flags(
         changes.append(ModerationAction.PIN if pinned else ModerationAction.UNPIN)
     if changes:
         thread.save(update_fields=["is_locked", "is_pinned"])
+        index_later("forum.thread", thread.pk)
     for action in changes:
         _log(actor=by, action=action, topic=thread.topic, thread=thread, reason=reason)
     return thread
@@ -285,6 +292,7 @@ def post_hide(*, post: Post, by, reason: str) -> Post:
     post.hidden_at = timezone.now()
     post.save(update_fields=["is_hidden", "hidden_reason", "hidden_by", "hidden_at"])
     thread = post.thread
+    index_later("forum.thread", thread.pk)  # the removed text leaves search
     _log(
         actor=by,
         action=ModerationAction.HIDE,
@@ -315,6 +323,7 @@ def post_restore(*, post: Post, by, reason: str = "") -> Post:
     post.is_hidden = False
     post.save(update_fields=["is_hidden"])
     thread = post.thread
+    index_later("forum.thread", thread.pk)
     _log(
         actor=by,
         action=ModerationAction.RESTORE,

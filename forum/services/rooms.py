@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from people import access
 from people.models import OrgUnit, User
+from search.tasks import index_later
 
 from ..models import (
     ROLE_PERMISSIONS,
@@ -27,6 +28,8 @@ from ..models import (
     RoomMembership,
     RoomRole,
     RoomUserObjectPermission,
+    Thread,
+    Topic,
 )
 
 
@@ -229,6 +232,19 @@ def room_member_set_role(*, membership: RoomMembership, by, role: str) -> RoomMe
 def room_log(*, room: Room, by, action: str, text: str) -> RoomAuditEntry:
     """Record a change to the room itself (created, made closed) made in the Wagtail admin."""
     return _audit(room=room, by=by, action=action, text=text)
+
+
+def room_search_refresh(*, room: Room | None = None, topic: Topic | None = None) -> None:
+    """Re-index the threads of a room (or topic) after its access may have changed.
+
+    Who may find a thread is stored with it in the search index (``all`` for an
+    open room, ``room:<id>`` for a closed one), so making a room closed, or moving a
+    topic to another room, must re-index its threads. Membership changes need none:
+    they change the person's principals, not the documents'.
+    """
+    threads = Thread.objects.all()
+    threads = threads.filter(topic=topic) if topic is not None else threads.filter(topic__room=room)
+    index_later("forum.thread", *threads.values_list("pk", flat=True))
 
 
 def room_member_candidates(*, room: Room, query: str, limit: int = 20):

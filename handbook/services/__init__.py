@@ -7,7 +7,7 @@ from .collaboration import (
     proposal_create,
     proposal_decline,
 )
-from .publishing import ProposalError, page_publish, version_record_publish
+from .publishing import ProposalError, page_publish, page_search_refresh, version_record_publish
 from .reading import (
     confirmation_latest,
     reading_confirm,
@@ -27,6 +27,7 @@ __all__ = [
     "hearing_comment_respond",
     "hearing_open",
     "page_publish",
+    "page_search_refresh",
     "pages_due_for_review",
     "proposal_create",
     "proposal_decline",

@@ -12,9 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.log_actions import log
-from wagtail.models import TaskState
+from wagtail.models import Page, TaskState
 
 from people import access
+from search.tasks import index_later
 
 from ..models import (
     ChangeProposal,
@@ -143,6 +144,9 @@ def version_record_publish(*, page, revision) -> PageVersion | None:
     Hearing.objects.filter(
         page_id=page.pk, version__isnull=True, revision_id__lte=revision.pk
     ).update(version=version)
+    # Search follows what is published, after the commit. A chapter's title is the
+    # section of its pages, so they are re-indexed with it.
+    page_search_refresh(page=page)
     log(
         instance=page,
         action="handbook.version",
@@ -151,3 +155,15 @@ def version_record_publish(*, page, revision) -> PageVersion | None:
         data={"version": version.label, "major": version.is_major, "summary": version.summary},
     )
     return version
+
+
+def page_search_refresh(*, page) -> None:
+    """Re-index a handbook page and the pages below it once the transaction commits.
+
+    Called on every publish (``version_record_publish``), unpublish and delete (the
+    ``page_unpublished`` connection in ``handbook.apps``) and move (``wagtail_hooks``).
+    The provider decides from the committed state: an unpublished or deleted page
+    yields nothing and leaves the index.
+    """
+    below = Page.objects.descendant_of(page).values_list("pk", flat=True)
+    index_later("handbook.page", page.pk, *below)

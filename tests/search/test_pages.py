@@ -101,3 +101,75 @@ def test_api_suggest(client, case_worker, indexed_db):
     assert data == []
     data = client.get(reverse("api:search_suggest"), {"q": "dagpenges"}).json()
     assert [s["title"] for s in data] == ["Dagpengesøknad fra selvstendig næringsdrivende"]
+
+
+@pytest.fixture
+def all_types(corpus, agency, handbook_editor, archivist, topic):
+    """A handbook page, the forum corpus and a journal entry, all about sykepenger."""
+    from archive import search as archive_search
+    from handbook import search as handbook_search
+    from handbook import services as handbook_services
+    from tests.archive.factories import journal
+    from tests.handbook.factories import chapter, handbook_page, text
+
+    root = handbook_services.handbook_setup(editing_units=[agency])
+    routines = chapter(root, title="Ytelser", owner=handbook_editor, publish_by=handbook_editor)
+    page = handbook_page(
+        routines,
+        title="Rutine for sykepenger",
+        owner=handbook_editor,
+        body=text("Sykepenger utbetales etter arbeidsgiverperioden."),
+        publish_by=handbook_editor,
+    )
+    entry = journal(corpus["sykepenger"], archivist, new_case_title="Veiledning om sykepenger")
+    database_backend().rebuild(
+        [
+            *handbook_search.documents(),
+            *forum_search.documents(),
+            *archive_search.documents(),
+        ]
+    )
+    return {"page": page, "entry": entry}
+
+
+def test_type_facet_counts_and_filters_handbook_forum_and_archive(
+    client, case_worker, all_types, django_assert_max_num_queries
+):
+    client.force_login(case_worker)
+    with django_assert_max_num_queries(14):
+        html = client.get(reverse("search:results"), {"q": "sykepenger"}).content.decode()
+    assert "4 treff" in html
+    assert 'Håndbok <span class="meta">(1)</span>' in html
+    assert 'Forum <span class="meta">(2)</span>' in html
+    assert 'Arkiv <span class="meta">(1)</span>' in html
+    assert f'href="{all_types["page"].get_url()}"' in html
+    assert "versjon 1.0" in html
+    assert f"journalpost {all_types['entry'].registry_id}" in html
+    html = client.get(
+        reverse("search:results"), {"q": "sykepenger", "type": ["handbook", "archive"]}
+    ).content.decode()
+    assert "2 treff" in html
+    assert "<mark>Sykepenger</mark> utbetales" in html
+    assert "Sykepenger ved permittering</a>" not in html
+
+
+def test_api_filters_by_type_and_links_each_hit_to_its_page(client, case_worker, all_types):
+    client.force_login(case_worker)
+    url = reverse("api:search")
+    data = client.get(url, {"q": "sykepenger", "type": ["handbook"]}).json()
+    assert [(h["type"], h["url"]) for h in data["hits"]] == [
+        ("handbook", all_types["page"].get_url())
+    ]
+    assert data["hits"][0]["extra"]["section"] == "Ytelser"
+    data = client.get(url, {"q": "sykepenger", "type": ["archive"]}).json()
+    entry = all_types["entry"]
+    assert [h["url"] for h in data["hits"]] == [
+        f"/arkiv/offentlig-journal/?fra={entry.journal_date}&til={entry.journal_date}"
+        f"#journalpost-{entry.pk}"
+    ]
+    data = client.get(url, {"q": "sykepenger"}).json()
+    assert {f["value"]: f["count"] for f in data["facets"]["type"]} == {
+        "handbook": 1,
+        "forum": 2,
+        "archive": 1,
+    }
