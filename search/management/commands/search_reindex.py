@@ -46,13 +46,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         backend = get_backend(options["backend"])
         started = time.monotonic()
-        with tqdm(
-            total=index_size(),
-            unit="dok",
-            desc=f"Indekserer ({backend.name})",
-            disable=options["no_progress"],
-            file=self.stderr,
-        ) as bar, query_log_off():
+        with (
+            tqdm(
+                total=index_size(),
+                unit="dok",
+                desc=f"Indekserer ({backend.name})",
+                disable=options["no_progress"],
+                file=self.stderr,
+            ) as bar,
+            query_log_off(),
+        ):
             written = index_rebuild(backend=backend, progress=bar.update)
         self.stdout.write(
             self.style.SUCCESS(
