@@ -1,18 +1,22 @@
 """Search benchmark: p50/p95 latency of a full search (hits, snippets, total, facets) and
 of suggestions, for a person who sees many rooms and one who sees few.
 
-Usage (a database of its own; the data are generated once and reused):
+Usage, on ``seed_bulk`` data (the main figures; see bench/README.md):
 
-    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/fagrom_search_bench   # or sqlite:///…
-    .venv/bin/python bench/search_bench.py --posts 100000 --repeat 20
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/fagrom_bench   # or sqlite:///…
+    .venv/bin/python manage.py migrate && .venv/bin/python manage.py seed_demo
+    .venv/bin/python manage.py seed_bulk --threads 10000 --posts 1000000
+    .venv/bin/python manage.py search_reindex
+    .venv/bin/python bench/search_bench.py --repeat 20
 
-Until ``manage.py seed_bulk`` is on main this script generates its own forum:
-``--rooms`` rooms, one open holding ``--open-share`` of the threads and the rest
-closed, ``--posts-per-thread`` posts per thread, Norwegian text drawn from a fixed
-vocabulary with Zipf-like frequencies (so some words are in most posts and some
-in few), some compounds and rule references. ``many`` may see every room; ``few``
-sees the open room and two closed ones. Each measured search starts with fresh
-grants, as a request does. Prints a Markdown table for bench/RESULTS.md.
+``seed_bulk`` makes the two people measured: ``bench_many`` (member of every closed
+room) and ``bench_few`` (the open rooms and one closed room). On a database without
+them the script generates its own forum first (``--posts``, ``--rooms``, …: one open
+room holding ``--open-share`` of the threads, the rest closed, Norwegian text with
+Zipf-like word frequencies); ``many`` then sees every room and ``few`` the open room
+and two closed ones. The index is built only when it is empty (or with
+``--reindex``). Each measured search starts with fresh grants, as a request does.
+Prints a Markdown table for bench/RESULTS.md.
 """
 
 import argparse
@@ -284,9 +288,11 @@ def main():
             )
         )
 
+    from forum.models import Room
+
     out.write(
-        f"\n{connection.vendor}, {posts} posts in {docs} thread documents, "
-        f"{args.rooms} rooms, {args.repeat} runs per query\n\n"
+        f"\n{connection.vendor}, {posts} posts, {docs} documents, "
+        f"{Room.objects.count()} rooms, {args.repeat} runs per query\n\n"
     )
     out.write(
         "| person | rooms seen | query | hits | p50 ms | p95 ms |\n|---|---|---|---|---|---|\n"

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 
+from archive import dashboard as archive_dashboard
 from forum import dashboard as forum_dashboard
+from handbook import dashboard as handbook_dashboard
 from people import access
 
 from .panels import Panel
@@ -28,11 +30,32 @@ class FrontPage:
     statistics_link: bool  # administrators and moderators get the forum's statistics
 
 
+# Sections for everyone, in the order a case worker needs them; unknown keys go last.
+SECTION_ORDER = (
+    "notifications",
+    "answers",
+    "required-reading",
+    "followed",
+    "clarifications",
+    "handbook-changes",
+    "ideas",
+)
+
+
+def _in_order(panels: list[Panel]) -> list[Panel]:
+    rank = {key: i for i, key in enumerate(SECTION_ORDER)}
+    return sorted(panels, key=lambda p: rank.get(p.key, len(rank)))
+
+
 def front_page_for(user, *, page_number=None) -> FrontPage:
     paginator = Paginator(forum_dashboard.feed_for(user), settings.FRONT_PAGE_FEED_SIZE)
     feed = paginator.get_page(page_number)
-    sections = [*forum_dashboard.panels_for(user)]
-    role_panels = [*forum_dashboard.role_panels_for(user)]
+    sections = _in_order([*forum_dashboard.panels_for(user), *handbook_dashboard.panels_for(user)])
+    role_panels = [
+        *forum_dashboard.role_panels_for(user),
+        *handbook_dashboard.role_panels_for(user),
+        *archive_dashboard.role_panels_for(user),
+    ]
     return FrontPage(
         feed=feed,
         feed_page_range=list(paginator.get_elided_page_range(feed.number, on_ends=1)),

@@ -8,17 +8,32 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import BooleanField, Case, Exists, OuterRef, When
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, When
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fagrom.panels import Panel
 from people import access
 
-from .models import Post, RoomAuditEntry, unread_condition
+from .models import (
+    Clarification,
+    Escalation,
+    Follow,
+    IdeaStatus,
+    ModerationLogEntry,
+    Post,
+    RoomAuditEntry,
+    Thread,
+    unread_condition,
+)
+from .services import flags as flag_services
+from .services import guidance, listening
 
 PANEL_SIZE = 5
+OVERDUE_CANDIDATES = 100  # oldest open questions checked for their response target
 ROOM_CHANGES_DAYS = 30
+RECENT_DAYS = 30  # how far back "new" clarifications and idea status changes reach
 
 
 def _with_unread(threads, user):
@@ -58,6 +73,109 @@ def answers_panel(user) -> Panel:
     )
 
 
+def notifications_panel(user) -> Panel:
+    """The person's unread notifications, re-checked against what they may see now."""
+    unread = listening.notifications_visible_to(user).filter(read_at__isnull=True)
+    items = list(
+        unread.select_related("actor__org_unit").order_by("-created_at", "-id")[:PANEL_SIZE]
+    )
+    return Panel(
+        key="notifications",
+        title=_("Uleste varsler"),
+        template="frontpage/notifications.html",
+        items=items,
+        count=unread.count() if len(items) == PANEL_SIZE else len(items),
+        more_url=reverse("forum:notifications"),
+        empty_text=_("Du har ingen uleste varsler."),
+    )
+
+
+def _followed(user):
+    """``Exists`` for threads the person follows, directly or through their topic."""
+    return Exists(
+        Follow.objects.filter(user=user).filter(
+            Q(thread=OuterRef("pk")) | Q(topic=OuterRef("topic_id"))
+        )
+    )
+
+
+def followed_panel(user) -> Panel:
+    """Threads in the topics and threads the person follows, latest activity first."""
+    threads = (
+        access.threads_visible_to(user)
+        .filter(_followed(user))
+        .select_related("topic__room", "last_post_author__org_unit")
+        .order_by("-last_post_at", "-id")
+    )
+    return Panel(
+        key="followed",
+        title=_("Fra det du følger"),
+        template="frontpage/threads.html",
+        items=list(_with_unread(threads, user)[:PANEL_SIZE]),
+        more_url=reverse("forum:listening_settings"),
+        empty_text=_("Følg tråder og temaer for å se det nyeste fra dem her."),
+    )
+
+
+def clarifications_panel(user) -> Panel:
+    """New clarifications (still in force) in the topics the person follows or moderates."""
+    since = timezone.now() - datetime.timedelta(days=RECENT_DAYS)
+    followed_topics = Follow.objects.filter(user=user, topic__isnull=False).values("topic_id")
+    clarifications = (
+        Clarification.objects.current()
+        .filter(access.visible_rooms_q(user, "thread__topic__"), created_at__gte=since)
+        .filter(
+            Q(thread__topic_id__in=followed_topics)
+            | Q(thread__topic_id__in=access.topics_moderated_by(user).values("id"))
+        )
+        .exclude(author=user)
+        .select_related("thread__topic__room", "author__org_unit")
+        .order_by("-created_at", "-id")
+    )
+    return Panel(
+        key="clarifications",
+        title=_("Nye presiseringer i dine temaer"),
+        template="frontpage/clarifications.html",
+        items=list(clarifications[:PANEL_SIZE]),
+        empty_text=_("Ingen nye presiseringer de siste %(days)d dagene i temaer du følger.")
+        % {"days": RECENT_DAYS},
+    )
+
+
+def ideas_panel(user) -> Panel:
+    """Ideas whose status moderators changed lately, where the person has access."""
+    since = timezone.now() - datetime.timedelta(days=RECENT_DAYS)
+    changes = list(
+        ModerationLogEntry.objects.filter(
+            access.visible_rooms_q(user, "topic__"),
+            action=ModerationLogEntry.Action.IDEA_STATUS,
+            created_at__gte=since,
+            thread__kind=Thread.Kind.IDEA,
+        )
+        .select_related("thread__topic")
+        .only(
+            "created_at",
+            "details",
+            "thread__title",
+            "thread__idea_status",
+            "thread__topic__name",
+        )
+        .order_by("-created_at", "-id")[:PANEL_SIZE]
+    )
+    for entry in changes:
+        new = (entry.details or {}).get("new")
+        entry.status_label = IdeaStatus(new).label if new in IdeaStatus.values else ""
+    return Panel(
+        key="ideas",
+        title=_("Forslag med ny status"),
+        template="frontpage/ideas.html",
+        items=changes,
+        more_url=reverse("forum:ideas"),
+        empty_text=_("Ingen forslag har endret status de siste %(days)d dagene.")
+        % {"days": RECENT_DAYS},
+    )
+
+
 def room_owner_panel(user) -> Panel | None:
     """Room owners: changes to the membership of their rooms made by someone else lately."""
     if not access.is_room_owner(user):
@@ -87,11 +205,90 @@ def room_owner_panel(user) -> Panel | None:
     )
 
 
+def overdue_questions_panel(user) -> Panel | None:
+    """Moderators: open questions in their topics past the topic's response target.
+
+    The target is in working days, so the database returns the oldest open
+    questions older than a day (a bounded list) and ``guidance.is_overdue`` decides.
+    """
+    if not access.has_moderator_duties(user):
+        return None
+    now = timezone.now()
+    candidates = list(
+        guidance.questions_unanswered_for(user)
+        .filter(created_at__lt=now - datetime.timedelta(days=1))
+        .select_related(None)
+        .select_related("topic", "author__org_unit")[:OVERDUE_CANDIDATES]
+    )
+    overdue = [t for t in candidates if guidance.is_overdue(t, now)]
+    return Panel(
+        key="overdue-questions",
+        title=_("Spørsmål over svarfristen"),
+        template="frontpage/overdue_questions.html",
+        items=overdue[:PANEL_SIZE],
+        count=len(overdue),
+        more_url=reverse("forum:queue"),
+        empty_text=_("Ingen spørsmål har gått over svarfristen."),
+        extra={"capped": len(candidates) == OVERDUE_CANDIDATES},
+    )
+
+
+def flags_panel(user) -> Panel | None:
+    """Moderators: reports on posts in their topics waiting to be handled."""
+    if not access.has_moderator_duties(user):
+        return None
+    flags = flag_services.flags_open_for(user)
+    items = list(flags[:PANEL_SIZE])
+    return Panel(
+        key="flags",
+        title=_("Rapporterte innlegg"),
+        template="frontpage/flags.html",
+        items=items,
+        count=flags.count() if len(items) == PANEL_SIZE else len(items),
+        more_url=reverse("forum:flag_queue"),
+        empty_text=_("Ingen rapporter venter."),
+    )
+
+
+def escalations_panel(user) -> Panel | None:
+    """Moderators: escalations not yet answered, oldest first."""
+    if not access.has_moderator_duties(user):
+        return None
+    waiting = (
+        access.escalations_visible_to(user)
+        .exclude(state=Escalation.State.ANSWERED)
+        .select_related("thread", "to_unit", "to_person__org_unit")
+        .order_by("created_at", "id")
+    )
+    items = list(waiting[:PANEL_SIZE])
+    return Panel(
+        key="escalations",
+        title=_("Løftede saker som venter"),
+        template="frontpage/escalations.html",
+        items=items,
+        count=waiting.count() if len(items) == PANEL_SIZE else len(items),
+        more_url=reverse("forum:escalations"),
+        empty_text=_("Ingen løftede saker venter på svar."),
+    )
+
+
 def panels_for(user) -> list[Panel]:
     """The forum's sections for everyone."""
-    return [answers_panel(user)]
+    return [
+        notifications_panel(user),
+        answers_panel(user),
+        followed_panel(user),
+        clarifications_panel(user),
+        ideas_panel(user),
+    ]
 
 
 def role_panels_for(user) -> list[Panel]:
     """The forum's panels for the roles the person holds."""
-    return [p for p in (room_owner_panel(user),) if p is not None]
+    panels = (
+        overdue_questions_panel(user),
+        flags_panel(user),
+        escalations_panel(user),
+        room_owner_panel(user),
+    )
+    return [p for p in panels if p is not None]

@@ -16,7 +16,12 @@ Definitions (the same on the page, in CSV and in the command):
 * a *question* is a thread of kind "question" started in the period;
 * its *first answer* is the earliest post by someone other than the asker;
 * a question is *answered* when it has a first answer (at any time up to now);
-* medians are in hours, from the question to the answer.
+* it is *verified* when a moderator has quality-assured one of those answers; the time
+  to a verified answer runs from the question to the earliest such quality-assurance;
+* medians are in hours, from the question to the answer;
+* an *escalation* counts in the period it was raised; its turnaround is the hours from
+  raising it to its answer; a *removal* counts in the period the post was hidden.
+  Both are sensitive: they count only in topics the person moderates.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import datetime
 import statistics
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,7 +38,7 @@ from django.utils.translation import gettext_lazy as _
 from people import access
 from people.models import User
 
-from .models import Post, Thread, Topic
+from .models import Escalation, Post, Thread, Topic
 
 TOP_CONTRIBUTORS = 10
 
@@ -228,23 +233,37 @@ def monthly_activity(scope: Scope, period: Period) -> Table:
 
 
 def questions_by_topic(scope: Scope, period: Period) -> dict[int, dict]:
-    """Per topic: questions asked in the period, how many answered, hours to the first answer."""
+    """Per topic: questions asked in the period, how many answered and verified, and the
+    hours to the first answer and to the first verified answer."""
     first_answer = Subquery(_answers().order_by("created_at").values("created_at")[:1])
+    first_verified = Subquery(
+        _answers()
+        .filter(verified_at__isnull=False, is_hidden=False)
+        .order_by("verified_at")
+        .values("verified_at")[:1]
+    )
     rows = (
         _threads(scope)
         .questions()
         .filter(period.q("created_at"))
-        .annotate(first_answer_at=first_answer)
-        .values_list("topic_id", "created_at", "first_answer_at")
+        .annotate(first_answer_at=first_answer, first_verified_at=first_verified)
+        .values_list("topic_id", "created_at", "first_answer_at", "first_verified_at")
     )
     result: dict[int, dict] = {}
-    for topic_id, asked, answered in rows:
-        entry = result.setdefault(topic_id, {"questions": 0, "answered": 0, "pairs": []})
+    for topic_id, asked, answered, verified in rows:
+        entry = result.setdefault(topic_id, _no_questions())
         entry["questions"] += 1
         if answered is not None:
             entry["answered"] += 1
             entry["pairs"].append((asked, answered))
+        if verified is not None:
+            entry["verified"] += 1
+            entry["verified_pairs"].append((asked, verified))
     return result
+
+
+def _no_questions() -> dict:
+    return {"questions": 0, "answered": 0, "pairs": [], "verified": 0, "verified_pairs": []}
 
 
 def topic_activity(scope: Scope, period: Period, questions: dict[int, dict]) -> Table:
@@ -265,7 +284,7 @@ def topic_activity(scope: Scope, period: Period, questions: dict[int, dict]) -> 
     )
     rows = []
     for topic in topics:
-        q = questions.get(topic.pk, {"questions": 0, "answered": 0, "pairs": []})
+        q = questions.get(topic.pk) or _no_questions()
         rows.append(
             [
                 topic.name,
@@ -276,6 +295,9 @@ def topic_activity(scope: Scope, period: Period, questions: dict[int, dict]) -> 
                 q["answered"],
                 _share(q["answered"], q["questions"]),
                 _hours(q["pairs"]),
+                q["verified"],
+                _share(q["verified"], q["questions"]),
+                _hours(q["verified_pairs"]),
             ]
         )
     return Table(
@@ -290,33 +312,108 @@ def topic_activity(scope: Scope, period: Period, questions: dict[int, dict]) -> 
             str(_("Besvart")),
             str(_("Andel besvart (%)")),
             str(_("Median timer til første svar")),
+            str(_("Kvalitetssikret")),
+            str(_("Andel kvalitetssikret (%)")),
+            str(_("Median timer til kvalitetssikret svar")),
         ],
         rows,
     )
 
 
 def top_contributors(scope: Scope, period: Period, limit: int = TOP_CONTRIBUTORS) -> Table:
-    """Who answered most questions from others in the period."""
+    """Who answered most questions from others in the period, how many of those answers a
+    moderator verified, and how many "nyttig" marks the answers have received."""
+    shown = Q(is_hidden=False)
     answers = (
         _posts(scope)
         .filter(period.q("created_at"), thread__kind=Thread.Kind.QUESTION, position__gt=1)
         .exclude(author=F("thread__author"))
         .values("author")
-        .annotate(n=Count("id"), threads=Count("thread", distinct=True))
-        .order_by("-n", "author")[:limit]
+        .annotate(
+            n=Count("id"),
+            threads=Count("thread", distinct=True),
+            verified=Count("id", filter=shown & Q(verified_at__isnull=False)),
+            useful=Sum("useful_count", filter=shown, default=0),
+        )
+        .order_by("-n", "-verified", "author")[:limit]
     )
     counts = {row["author"]: row for row in answers}
     people = User.objects.select_related("org_unit").in_bulk(list(counts)) if counts else {}
     rows = [
-        [people[pk].display_name, counts[pk]["n"], counts[pk]["threads"]]
+        [
+            people[pk].display_name,
+            counts[pk]["n"],
+            counts[pk]["threads"],
+            counts[pk]["verified"],
+            counts[pk]["useful"],
+        ]
         for pk in counts
         if pk in people
     ]
     return Table(
         "contributors",
         str(_("De mest hjelpsomme")),
-        [str(_("Person")), str(_("Svar på andres spørsmål")), str(_("Spørsmål besvart"))],
+        [
+            str(_("Person")),
+            str(_("Svar på andres spørsmål")),
+            str(_("Spørsmål besvart")),
+            str(_("Kvalitetssikrede svar")),
+            str(_("«Nyttig»")),
+        ],
         rows,
+    )
+
+
+def escalations_raised(scope: Scope, period: Period) -> list[tuple]:
+    """Sensitive: (topic id, topic name, raised at, answered at) of escalations in the period."""
+    return list(
+        Escalation.objects.filter(scope.topic_q("thread__topic", sensitive=True))
+        .filter(period.q("created_at"))
+        .values_list("thread__topic_id", "thread__topic__name", "created_at", "answered_at")
+    )
+
+
+def escalations_by_topic(rows: list[tuple]) -> Table:
+    """Escalations per topic: raised, answered, and the median hours to the answer."""
+    per_topic: dict[tuple, list] = {}
+    for topic_id, topic_name, raised, answered in rows:
+        per_topic.setdefault((topic_name, topic_id), []).append((raised, answered))
+    table_rows = [
+        [
+            name,
+            len(pairs),
+            sum(1 for _raised, answered in pairs if answered is not None),
+            _hours(pairs),
+        ]
+        for (name, _topic_id), pairs in sorted(per_topic.items())
+    ]
+    return Table(
+        "escalations",
+        str(_("Løftede saker per tema")),
+        [
+            str(_("Tema")),
+            str(_("Løftet")),
+            str(_("Besvart")),
+            str(_("Median timer til svar")),
+        ],
+        table_rows,
+    )
+
+
+def removals_by_topic(scope: Scope, period: Period) -> Table:
+    """Sensitive: posts removed (hidden with a reason) in the period, per topic."""
+    rows = (
+        Post.objects.filter(scope.topic_q("thread__topic", sensitive=True))
+        .filter(period.q("hidden_at"), is_hidden=True)
+        .values_list("thread__topic__name", "thread__topic_id")
+        .annotate(n=Count("id"))
+        .order_by("thread__topic__name", "thread__topic_id")
+    )
+    return Table(
+        "removals",
+        str(_("Fjernede innlegg per tema")),
+        [str(_("Tema")), str(_("Fjernet"))],
+        [[name, n] for name, _topic_id, n in rows],
     )
 
 
@@ -325,7 +422,9 @@ def report(scope: Scope, period: Period) -> Report:
     questions = questions_by_topic(scope, period)
     asked = sum(q["questions"] for q in questions.values())
     answered = sum(q["answered"] for q in questions.values())
+    verified = sum(q["verified"] for q in questions.values())
     pairs = [p for q in questions.values() for p in q["pairs"]]
+    verified_pairs = [p for q in questions.values() for p in q["verified_pairs"]]
     monthly = monthly_activity(scope, period)
     summary = [
         ("threads", str(_("Nye tråder")), sum(r[1] for r in monthly.rows)),
@@ -334,7 +433,34 @@ def report(scope: Scope, period: Period) -> Report:
         ("answered", str(_("Spørsmål besvart")), answered),
         ("answered_share", str(_("Andel besvart (%)")), _share(answered, asked)),
         ("median_first_answer_hours", str(_("Median timer til første svar")), _hours(pairs)),
+        ("verified", str(_("Spørsmål med kvalitetssikret svar")), verified),
+        ("verified_share", str(_("Andel kvalitetssikret (%)")), _share(verified, asked)),
+        (
+            "median_verified_hours",
+            str(_("Median timer til kvalitetssikret svar")),
+            _hours(verified_pairs),
+        ),
     ]
+    sensitive = []
+    if scope.shows_sensitive:
+        raised = escalations_raised(scope, period)
+        escalations = escalations_by_topic(raised)
+        removals = removals_by_topic(scope, period)
+        sensitive = [escalations, removals]
+        summary += [
+            ("escalations", str(_("Løftede saker")), sum(r[1] for r in escalations.rows)),
+            (
+                "escalations_answered",
+                str(_("Løftede saker besvart")),
+                sum(r[2] for r in escalations.rows),
+            ),
+            (
+                "median_escalation_hours",
+                str(_("Median timer til svar på løftet sak")),
+                _hours([(at, answered) for _id, _name, at, answered in raised]),
+            ),
+            ("removals", str(_("Fjernede innlegg")), sum(r[1] for r in removals.rows)),
+        ]
     return Report(
         period=period,
         scope=scope,
@@ -342,4 +468,5 @@ def report(scope: Scope, period: Period) -> Report:
         monthly=monthly,
         topics=topic_activity(scope, period, questions),
         contributors=top_contributors(scope, period),
+        sensitive=sensitive,
     )

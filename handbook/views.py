@@ -33,11 +33,9 @@ from .models import (
     ChangeProposal,
     ControlledPage,
     HandbookIndexPage,
-    HandbookPage,
     Hearing,
     HearingComment,
     PageVersion,
-    ReadConfirmation,
 )
 
 RECENT_VERSIONS = 5
@@ -79,27 +77,6 @@ def table_of_contents(root: Page, request) -> list[dict]:
     return chapters
 
 
-def _required_unconfirmed(user) -> list:
-    """Required pages the person has not confirmed in their current major version."""
-    if not user.org_unit_id:
-        return []
-    unit = user.org_unit
-    steplen = OrgUnit.steplen
-    paths = [unit.path[:i] for i in range(steplen, len(unit.path) + 1, steplen)]
-    pages = list(
-        HandbookPage.objects.live()
-        .filter(required_for_units__path__in=paths)
-        .distinct()
-        .only("id", "title", "url_path", "version_major", "version_minor", "path", "depth")
-    )
-    confirmed = set(
-        ReadConfirmation.objects.filter(user=user, page_id__in=[p.pk for p in pages]).values_list(
-            "page_id", "major"
-        )
-    )
-    return [p for p in pages if (p.pk, p.version_major) not in confirmed]
-
-
 def index_context(request, page: HandbookIndexPage) -> dict:
     user = request.user
     return {
@@ -107,7 +84,7 @@ def index_context(request, page: HandbookIndexPage) -> dict:
         "recent_versions": PageVersion.objects.select_related(
             "page", "author__org_unit", "approver__org_unit"
         )[:8],
-        "required_unconfirmed": _required_unconfirmed(user),
+        "required_unconfirmed": services.readings_unconfirmed_for(user),
         "may_see_review": access.can_see_review_listing(user),
     }
 

@@ -105,6 +105,7 @@ def grants(user) -> Grants:
 def forget(user) -> None:
     """Drop memoised grants (after a change of membership within one request)."""
     user.__dict__.pop("_fagrom_grants", None)
+    user.__dict__.pop("_fagrom_owned_page_ids", None)
 
 
 # Roles -------------------------------------------------------------------------------
@@ -417,14 +418,48 @@ def can_approve_handbook_page(user, page) -> bool:
 
 
 def handbook_page_ids_owned_by(user) -> list[str]:
-    """Ids (as Wagtail's workflow tables store them: text) of pages ``user`` owns."""
+    """Ids (as Wagtail's workflow tables store them: text) of pages ``user`` owns.
+
+    Two queries (chapters, pages), memoised on the user like ``grants``.
+    """
     from handbook.models import ChapterPage, HandbookPage
 
+    cached = getattr(user, "_fagrom_owned_page_ids", None)
+    if cached is not None:
+        return cached
     ids = [
         *ChapterPage.objects.filter(document_owner=user).values_list("pk", flat=True),
         *HandbookPage.objects.filter(document_owner=user).values_list("pk", flat=True),
     ]
-    return [str(pk) for pk in ids]
+    result = [str(pk) for pk in ids]
+    user._fagrom_owned_page_ids = result
+    return result
+
+
+def can_read_handbook(user) -> bool:
+    """The handbook is for every signed-in, active employee."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def handbook_versions_visible_to(user):
+    """Published versions of pages that are still live (none for anonymous visitors)."""
+    from handbook.models import PageVersion
+
+    if not can_read_handbook(user):
+        return PageVersion.objects.none()
+    return PageVersion.objects.filter(page__live=True)
+
+
+def owns_handbook_pages(user) -> bool:
+    """Is the person the document owner of at least one chapter or page (memoised)?"""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(handbook_page_ids_owned_by(user))
+
+
+def has_handbook_duties(user) -> bool:
+    """Handbook editors and page owners get the handbook's work panels."""
+    return can_write(user) and (is_handbook_editor(user) or owns_handbook_pages(user))
 
 
 def can_see_confirmations(user, page) -> bool:
@@ -697,6 +732,11 @@ def is_room_owner(user) -> bool:
 def rooms_owned_by(user) -> QuerySet[Room]:
     """Rooms where the person holds the owner role."""
     return Room.objects.filter(pk__in=_owned_room_ids(user))
+
+
+def has_moderator_duties(user) -> bool:
+    """Moderators of a topic or room, and administrators, get the moderation panels."""
+    return is_moderator(user) or is_administrator(user)
 
 
 def can_see_statistics(user) -> bool:

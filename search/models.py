@@ -30,6 +30,10 @@ class IndexedDocument(models.Model):
     unit_id = models.BigIntegerField(null=True)
     boost = models.FloatField(default=1.0)
     extra = models.JSONField(default=dict)
+    # PostgreSQL only: each distinct word of title and body once, in first-seen order.
+    # The compound vector is built from it, because the hunspell dictionary that splits
+    # compounds costs ~50x the plain configuration per word and threads repeat words.
+    compound_text = models.TextField(null=True, editable=False)
 
     class Meta:
         indexes = [models.Index(fields=["type", "date"], name="search_doc_type_date_idx")]

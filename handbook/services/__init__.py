@@ -13,6 +13,7 @@ from .reading import (
     reading_confirm,
     reading_required_for,
     reading_status,
+    readings_unconfirmed_for,
 )
 from .review import pages_due_for_review, review_reminders_send
 from .setup import handbook_grant_editing, handbook_root, handbook_setup
@@ -34,6 +35,7 @@ __all__ = [
     "reading_confirm",
     "reading_required_for",
     "reading_status",
+    "readings_unconfirmed_for",
     "review_reminders_send",
     "version_record_publish",
 ]

@@ -8,7 +8,7 @@ from wagtail.log_actions import log
 from people import access
 from people.models import OrgUnit, User
 
-from ..models import ControlledPage, PageVersion, ReadConfirmation
+from ..models import ControlledPage, HandbookPage, PageVersion, ReadConfirmation
 
 
 def reading_required_for(*, page: ControlledPage, user, units=None) -> bool:
@@ -18,6 +18,32 @@ def reading_required_for(*, page: ControlledPage, user, units=None) -> bool:
     units = list(page.required_for_units.all()) if units is None else units
     path = user.org_unit.path
     return any(path.startswith(unit.path) for unit in units)
+
+
+def readings_unconfirmed_for(user) -> list:
+    """Required pages the person has not confirmed in their current major version.
+
+    Two queries: the live pages required for the person's unit or a unit above it
+    (the unit's materialised path gives the ancestors), then their confirmations.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.org_unit_id:
+        return []
+    path = user.org_unit.path
+    steplen = OrgUnit.steplen
+    paths = [path[:i] for i in range(steplen, len(path) + 1, steplen)]
+    pages = list(
+        HandbookPage.objects.live()
+        .filter(required_for_units__path__in=paths)
+        .distinct()
+        .only("id", "title", "url_path", "version_major", "version_minor", "path", "depth")
+        .order_by("path")
+    )
+    confirmed = set(
+        ReadConfirmation.objects.filter(user=user, page_id__in=[p.pk for p in pages]).values_list(
+            "page_id", "major"
+        )
+    )
+    return [p for p in pages if (p.pk, p.version_major) not in confirmed]
 
 
 def confirmation_latest(*, page, user) -> ReadConfirmation | None:

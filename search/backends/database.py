@@ -103,6 +103,7 @@ class DatabaseBackend(SearchBackend):
                     unit_id=d.unit_id,
                     boost=d.boost,
                     extra=d.extra,
+                    compound_text=self._compound_text(d),
                 )
                 for d in batch
             ]
@@ -115,6 +116,9 @@ class DatabaseBackend(SearchBackend):
             ]
         )
         return len(rows)
+
+    def _compound_text(self, doc: SearchDocument) -> str | None:
+        return None
 
     def _delete_keys(self, keys: list[str], variants: bool = False) -> None:
         if not keys:

@@ -24,6 +24,7 @@ from django.db import connection, transaction
 
 from .. import text
 from ..documents import Hit, SearchQuery, Suggestion
+from . import MAX_BODY_CHARS
 from .database import DOC, PRINCIPAL, DatabaseBackend
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ logger = logging.getLogger(__name__)
 CONFIG = "fagrom_compound"
 DICTIONARY = "fagrom_nb_hunspell"
 HUNSPELL_FILE = "nb_no"  # tsearch_data/nb_no.dict + nb_no.affix (Debian's pg_updatedicts)
+HEADLINE_CHARS = 20_000
 WORD_TOKENS = "asciiword, word, hword, hword_part, hword_asciipart, asciihword"
 
 COLUMNS_SQL = [
@@ -44,6 +46,18 @@ COLUMNS_SQL = [
     f"CREATE INDEX search_doc_vector_gin ON {DOC} USING gin (search_vector)",
     f"CREATE INDEX search_doc_compound_gin ON {DOC} USING gin (compound_vector)",
     f"CREATE INDEX search_doc_title_trgm ON {DOC} USING gin (title gin_trgm_ops)",
+]
+# Migration 0003: the compound vector over ``compound_text`` (distinct words) instead
+# of the whole body. Indexing 1 000 000 posts spent most of its time in the hunspell
+# dictionary, once per word occurrence; once per distinct word is several times less.
+COMPOUND_FROM_DISTINCT_WORDS_SQL = [
+    f"ALTER TABLE {DOC} DROP COLUMN IF EXISTS compound_vector",
+    f"""ALTER TABLE {DOC}
+        ADD COLUMN compound_vector tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('{CONFIG}'::regconfig, title), 'A')
+            || setweight(to_tsvector('{CONFIG}'::regconfig, coalesce(compound_text, body)), 'B'))
+            STORED""",
+    f"CREATE INDEX search_doc_compound_gin ON {DOC} USING gin (compound_vector)",
 ]
 TEARDOWN_SQL = [
     f"ALTER TABLE {DOC} DROP COLUMN IF EXISTS search_vector",
@@ -104,6 +118,14 @@ def dictionary_installed() -> bool:
 
 
 class PostgresBackend(DatabaseBackend):
+    def _compound_text(self, doc) -> str:
+        """Each word of the body once: what the compound vector is built from.
+
+        Phrases (rule references) are matched on ``search_vector``, which keeps every
+        position; the compound vector only has to know which words occur.
+        """
+        return " ".join(dict.fromkeys(text.words(text.clean(doc.body)[:MAX_BODY_CHARS])))
+
     def _tsqueries(self, parsed: text.ParsedQuery) -> tuple[str, list, str, list]:
         """(norwegian tsquery SQL, its params, compound tsquery SQL, its params).
 
@@ -154,10 +176,11 @@ class PostgresBackend(DatabaseBackend):
         else:
             nq, nparams, cq, cparams = self._tsqueries(parsed)
             condition, match_params = self._match_where(parsed)
-            if dictionary_installed():
-                headline_config, hq, hparams = CONFIG, cq, cparams
-            else:
-                headline_config, hq, hparams = "norwegian", nq, nparams
+            # Headlines with the plain configuration over the start of the body: the
+            # compound one re-parses every word through hunspell (seconds for a page of
+            # long threads). A compound-only match, or one further in, gets our own
+            # snippet below.
+            headline_config, hq, hparams = "norwegian", nq, nparams
             body_options = (
                 f"StartSel={text.MARK_START}, StopSel={text.MARK_END}, "
                 'MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter=" … "'
@@ -177,7 +200,7 @@ class PostgresBackend(DatabaseBackend):
                     LIMIT %s OFFSET %s)
                 SELECT page.id, page.score,
                        ts_headline('{headline_config}', d.title, {hq}, %s),
-                       ts_headline('{headline_config}', d.body, {hq}, %s)
+                       ts_headline('{headline_config}', left(d.body, {HEADLINE_CHARS}), {hq}, %s)
                 FROM page JOIN {DOC} d ON d.id = page.id
                 ORDER BY page.score DESC, d.date DESC NULLS LAST, d.id DESC"""
             all_params = [

@@ -104,21 +104,25 @@ class SQLiteBackend(DatabaseBackend):
             + [fts_quote(" ".join(tokens)) for tokens in parsed.phrases]
         )
         tri_any = " OR ".join(fts_quote(r) for r in roots if len(r) >= text.MIN_COMPOUND_STEM)
+        # bm25 is computed only for rows that pass the WHERE clause, so each ranking
+        # subquery repeats the access filter: documents the person may not see are
+        # matched by the index but never ranked.
+        permitted = f"rowid IN (SELECT d.id FROM {DOC} d WHERE {where})"
         joins, score, join_params = [], [], []
         if word_any:
             joins.append(
                 f"LEFT JOIN (SELECT rowid AS id, bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) "
-                "AS r FROM search_fts WHERE search_fts MATCH %s) w ON w.id = d.id"
+                f"AS r FROM search_fts WHERE search_fts MATCH %s AND {permitted}) w ON w.id = d.id"
             )
             score.append("COALESCE(-w.r, 0)")
-            join_params.append(word_any)
+            join_params += [word_any, *params]
         if tri_any:
             joins.append(
                 f"LEFT JOIN (SELECT rowid AS id, bm25(search_tri, {TITLE_WEIGHT}, {BODY_WEIGHT}) "
-                "AS r FROM search_tri WHERE search_tri MATCH %s) t ON t.id = d.id"
+                f"AS r FROM search_tri WHERE search_tri MATCH %s AND {permitted}) t ON t.id = d.id"
             )
             score.append(f"{TRIGRAM_FACTOR} * COALESCE(-t.r, 0)")
-            join_params.append(tri_any)
+            join_params += [tri_any, *params]
         score_sql = f"({' + '.join(score)}) * d.boost" if score else "d.boost"
         match_clause = f"AND d.id IN ({match_sql})" if match_sql else ""
         sql = (

@@ -58,14 +58,24 @@ def _own_pages(thread):
         thread.author.get_absolute_url(),
         reverse("people:profile_edit"),
         reverse("accessibility_statement"),
+        reverse("search:results") + "?q=lenke",
+        reverse("forum:notifications"),
+        reverse("archive:public_journal"),
         "/finnes-ikke/",  # the 404 page: its own 404 is the only console error allowed
     ]
 
 
-def test_own_pages_cause_no_csp_violations_or_console_errors(web, case_worker, thread):
+def test_own_pages_cause_no_csp_violations_or_console_errors(
+    web, case_worker, thread, handbook_page
+):
     web.log_in(case_worker)
     problems = []
-    for path in _own_pages(thread):
+    handbook = [
+        handbook_page.url,
+        reverse("handbook:page_changelog", args=[handbook_page.pk]),
+        reverse("handbook:diff", args=[handbook_page.pk]),
+    ]
+    for path in _own_pages(thread) + handbook:
         web.console_errors.clear()
         web.page.goto(web.url(path))
         web.page.wait_for_load_state("networkidle")

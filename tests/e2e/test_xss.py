@@ -135,6 +135,7 @@ def test_xss_payloads_in_query_parameters_are_not_reflected_as_script(
             f"{closed_topic.get_absolute_url()}ny-trad/?kind={q}",
             f"{thread.get_absolute_url()}?quote={q}&side={q}",
             f"/accounts/login/?next={q}",
+            f"/search/?q={q}&date_from={q}",
             f"/forum/{q}/",
         ):
             web.page.goto(web.url(path))

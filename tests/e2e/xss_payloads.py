@@ -65,6 +65,16 @@ HTML = [
     "&lt;script&gt;window.__xss=1&lt;/script&gt;",
     "&#60;img src=x onerror=window.__xss=1&#62;",
     "\\<script>window.__xss=1</script>",
+    # data: and javascript: in image and frame sources, mixed case and entity-encoded
+    '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIi8+">',
+    '<IMG SRC="JaVaScRiPt:window.__xss=1">',
+    '<iframe src="data:text/html,<script>parent.__xss=1</script>"></iframe>',
+    '<svg><image href="javascript:window.__xss=1"/></svg>',
+    '<svg><use href="data:image/svg+xml;base64,PHN2ZyBpZD0ieCIgb25sb2FkPSJhbGVydCgxKSIvPg==#x"/></svg>',
+    '<a href="DaTa:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">klikk</a>',
+    '<a href="&#x64;ata:text/html,<script>alert(1)</script>">klikk</a>',
+    '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105'
+    '&#0000112&#0000116&#0000058window.__xss=1">klikk</a>',
 ]
 
 MARKDOWN = [
@@ -104,6 +114,13 @@ MARKDOWN = [
     "<details>\n\n[x](javascript:window.__xss=1)\n\n</details>",
     "[a](https://example.no/)<img src=x onerror=window.__xss=1>",
     "~~<script>window.__xss=1</script>~~",
+    # images and links: mixed case, entity-encoded, reference-style, data: with SVG
+    "![bilde](JaVaScRiPt:window.__xss=1)",
+    "![bilde](&#106;avascript:window.__xss=1)",
+    "![bilde](DaTa:image/svg+xml,<svg onload=alert(1)>)",
+    "![bilde][img]\n\n[img]: javascript:window.__xss=1",
+    "[klikk](&#x64;ata:text/html,<script>alert(1)</script>)",
+    "[klikk](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIi8+)",
 ]
 
 BODIES = HTML + MARKDOWN

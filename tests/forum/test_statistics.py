@@ -10,11 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forum import statistics
+from forum.models import Escalation, Post
 from forum.statistics import Period
 from tests.forum.factories import PostFactory, ThreadFactory, add_member
 from tests.people.factories import UserFactory
 
-STATISTICS_MAX_QUERIES = 17  # fixed, whatever the number of posts, topics or rooms
+STATISTICS_MAX_QUERIES = 19  # fixed, whatever the number of posts, topics or rooms
 Q1 = statistics.Period(datetime.date(2026, 1, 1), datetime.date(2026, 3, 31))
 
 
@@ -33,9 +34,15 @@ def figures(topic, closed_topic, case_worker, colleague, moderator, department):
     threads 4 (q1, q2, q3, d1), posts 3 + 3 + 1 + 2 = 9;
     questions 3, answered 2 (q1 after 2 h, q2 after 24 h; the askers' own replies do not
     count), share 66.7 %, median 13.0 h; months: Jan 1/3, Feb 2/5, Mar 1/1;
-    most helpful: Ola (2 answers in 2 questions).
-    The closed room adds q4 (answered after 6 h by its member): for members threads 5,
-    posts 11, questions 4, answered 3, share 75.0 %, median 6.0 h.
+    most helpful: Ola (2 answers in 2 questions, 2 of them verified, 3 «nyttig»).
+    Verified: Ola's answer to q1 after 24 h, to q2 after 48 h (Jonas's own reply to q2 is
+    verified too, but an asker's own post is no answer): 2 of 3, 66.7 %, median 36.0 h.
+    The closed room adds q4 (answered after 6 h by its member, verified after 10 h): for
+    members threads 5, posts 11, questions 4, answered 3, share 75.0 %, median 6.0 h,
+    verified 3, 75.0 %, median 24.0 h.
+    Sensitive, for Ola who moderates Dagpenger: escalations 2 (q3 answered after 24 h, d1
+    unanswered), median 24.0 h; removals 1 (Kari's own reply to q1, hidden in January).
+    The closed room's escalation counts only for the command (everything): 3.
     """
     kari, jonas, ola = case_worker, colleague, moderator
     member = UserFactory(username="medlem", full_name="Mette Medlem", unit=department)
@@ -52,16 +59,51 @@ def figures(topic, closed_topic, case_worker, colleague, moderator, department):
     before = thread(topic, kari, "2025-12-20", 9)  # outside the period
     reply(before, ola, "2025-12-20", 10)
     q1 = thread(topic, kari, "2026-01-05", 10)
-    reply(q1, ola, "2026-01-05", 12)
-    reply(q1, kari, "2026-01-05", 13)
+    a1 = reply(q1, ola, "2026-01-05", 12)
+    own1 = reply(q1, kari, "2026-01-05", 13)
     q2 = thread(topic, jonas, "2026-02-10", 9)
-    reply(q2, jonas, "2026-02-10", 10)
-    reply(q2, ola, "2026-02-11", 9)
-    thread(topic, kari, "2026-03-01", 8)  # q3: never answered
+    own2 = reply(q2, jonas, "2026-02-10", 10)
+    a2 = reply(q2, ola, "2026-02-11", 9)
+    q3 = thread(topic, kari, "2026-03-01", 8)  # never answered
     d1 = thread(topic, ola, "2026-02-15", 9, kind="discussion")
     reply(d1, kari, "2026-02-15", 11)
     q4 = thread(closed_topic, insider, "2026-01-10", 10)
-    reply(q4, member, "2026-01-10", 16)
+    a4 = reply(q4, member, "2026-01-10", 16)
+
+    def verify(post, day, hour):
+        Post.objects.filter(pk=post.pk).update(verified_at=at(day, hour), verified_by=ola)
+
+    verify(a1, "2026-01-06", 10)
+    verify(a2, "2026-02-12", 9)
+    verify(own2, "2026-02-10", 12)
+    verify(a4, "2026-01-10", 20)
+    Post.objects.filter(pk=a1.pk).update(useful_count=3)
+    Post.objects.filter(pk=own1.pk).update(
+        is_hidden=True, hidden_at=at("2026-01-20", 9), hidden_by=ola, hidden_reason="Feil"
+    )
+    Escalation.objects.create(
+        thread=q3,
+        raised_by=ola,
+        to_unit=department,
+        note="Uklart",
+        created_at=at("2026-03-01", 9),
+        answered_at=at("2026-03-02", 9),
+        state="answered",
+    )
+    Escalation.objects.create(
+        thread=d1,
+        raised_by=ola,
+        to_unit=department,
+        note="Se på",
+        created_at=at("2026-02-15", 10),
+    )
+    Escalation.objects.create(
+        thread=q4,
+        raised_by=member,
+        to_unit=department,
+        note="Lukket",
+        created_at=at("2026-01-11", 10),
+    )
     return {"member": member, "kari": kari, "ola": ola}
 
 
@@ -78,8 +120,24 @@ def test_figures_for_someone_outside_the_closed_room_match_the_hand_count(figure
         [datetime.date(2026, 2, 1), 2, 5],
         [datetime.date(2026, 3, 1), 1, 1],
     ]
-    assert report.contributors.rows == [["Ola Hansen · NAV Sandnes", 2, 2]]
+    assert report.figure("verified") == 2
+    assert report.figure("verified_share") == 66.7
+    assert report.figure("median_verified_hours") == 36.0
+    assert report.contributors.rows == [["Ola Hansen · NAV Sandnes", 2, 2, 2, 3]]
     assert [row[0] for row in report.topics.rows] == ["Dagpenger"]
+    # Kari moderates nothing: no escalations or removals in her figures.
+    assert report.sensitive == []
+    assert "escalations" not in [key for key, _label, _value in report.summary]
+
+
+def test_moderator_sees_escalations_and_removals_of_own_topics(figures):
+    report = statistics.report(statistics.scope_for(figures["ola"]), Q1)
+    assert report.figure("escalations") == 2
+    assert report.figure("escalations_answered") == 1
+    assert report.figure("median_escalation_hours") == 24.0
+    assert report.figure("removals") == 1
+    assert report.table("escalations").rows == [["Dagpenger", 2, 1, 24.0]]
+    assert report.table("removals").rows == [["Dagpenger", 1]]
 
 
 def test_closed_room_counts_for_its_members(figures):
@@ -91,13 +149,17 @@ def test_closed_room_counts_for_its_members(figures):
     assert report.figure("answered_share") == 75.0
     assert report.figure("median_first_answer_hours") == 6.0
     topics = {row[0]: row for row in report.topics.rows}
-    assert topics["Ugle-planlegging"][2:] == [1, 2, 1, 1, 100.0, 6.0]
-    assert topics["Dagpenger"][2:] == [4, 9, 3, 2, 66.7, 13.0]
+    assert topics["Ugle-planlegging"][2:] == [1, 2, 1, 1, 100.0, 6.0, 1, 100.0, 10.0]
+    assert topics["Dagpenger"][2:] == [4, 9, 3, 2, 66.7, 13.0, 2, 66.7, 36.0]
+    assert report.figure("verified") == 3
+    assert report.figure("verified_share") == 75.0
+    assert report.figure("median_verified_hours") == 24.0
 
 
 def test_scope_everything_counts_closed_rooms(figures):
     report = statistics.report(statistics.scope_everything(), Q1)
     assert report.figure("questions") == 4 and report.figure("posts") == 11
+    assert report.figure("escalations") == 3 and report.figure("removals") == 1
 
 
 def test_a_topics_figures_count_only_that_topic(figures, closed_topic):
@@ -174,6 +236,19 @@ def test_csv_download_has_the_same_numbers(client, figures, topic):
         ["2026-01-01", "1", "3"],
         ["2026-02-01", "2", "5"],
         ["2026-03-01", "1", "1"],
+    ]
+
+
+def test_escalations_csv_is_for_moderators_of_the_topic_only(client, figures, topic):
+    url = reverse("forum:topic_statistics", args=[topic.room.slug, topic.slug])
+    period = {"fra": "2026-01-01", "til": "2026-03-31", "csv": "escalations"}
+    client.force_login(figures["kari"])
+    assert client.get(url, period).status_code == 404
+    client.force_login(figures["ola"])
+    rows = list(csv.reader(io.StringIO(client.get(url, period).content.decode("utf-8-sig"))))
+    assert rows == [
+        ["Tema", "Løftet", "Besvart", "Median timer til svar"],
+        ["Dagpenger", "2", "1", "24.0"],
     ]
 
 

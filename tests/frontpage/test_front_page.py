@@ -86,7 +86,7 @@ def test_room_owner_sees_membership_changes_made_by_others(
 
 # The query bound --------------------------------------------------------------------------
 
-FRONT_PAGE_MAX_QUERIES = 20
+FRONT_PAGE_MAX_QUERIES = 32
 
 
 @pytest.fixture

@@ -65,3 +65,47 @@ def test_suggestions_are_filtered_by_principals():
     assert body["query"]["bool"]["filter"] == [{"terms": {"principals": ["all"]}}]
     assert body["query"]["bool"]["must"][0]["multi_match"]["type"] == "bool_prefix"
     assert body["size"] == 5
+
+
+def test_every_document_type_goes_to_the_index_with_its_principals_and_boost():
+    from search.backends.elasticsearch import source_of
+    from search.documents import SearchDocument
+
+    docs = [
+        SearchDocument(
+            key="handbook.page:7",
+            type="handbook",
+            title="Rutine",
+            body="Tekst",
+            url="/handbook/rutine/",
+            principals=frozenset({"all"}),
+            extra={"section": "Ytelser", "version": "1.0"},
+        ),
+        SearchDocument(
+            key="archive.entry:3#public",
+            type="archive",
+            title="Varsling om *****",
+            body="2026/1-1",
+            url="/arkiv/offentlig-journal/#journalpost-3",
+            principals=frozenset({"journal:public"}),
+        ),
+        SearchDocument(
+            key="forum.thread:5",
+            type="forum",
+            title="Svar",
+            body="Tekst",
+            url="/forum/trad/5/",
+            principals=frozenset({"room:2"}),
+            boost=3.0,
+        ),
+    ]
+    sources = [source_of(d) for d in docs]
+    assert [(s["type"], s["principals"]) for s in sources] == [
+        ("handbook", ["all"]),
+        ("archive", ["journal:public"]),
+        ("forum", ["room:2"]),
+    ]
+    assert sources[0]["extra"] == {"section": "Ytelser", "version": "1.0"}
+    assert sources[2]["boost"] == 3.0
+    body = build_search(SearchQuery("svar"), {"all"}, "fagrom-search").to_dict()
+    assert '"field": "boost"' in str(body).replace("'", '"')
