@@ -257,6 +257,8 @@ def main():
                     percentile(times, 95),
                 )
             )
+            # Progress on stderr: on a loaded machine a run can take half an hour.
+            sys.stderr.write(f"  {who} {q!r}: {rows[-1][3]} hits, p50 {rows[-1][4]:.0f} ms\n")
         rows.append(
             (
                 who,
