@@ -136,6 +136,13 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help='drive only pages whose label contains this (repeatable; e.g. "front page"); '
+        "the hello-world ceiling is always measured",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")
@@ -160,6 +167,12 @@ def main():
     )
     cookie = session_cookie(args.user)
     targets = pages(args.user)
+    if args.only:
+        targets = [
+            (label, path)
+            for label, path in targets
+            if label.startswith("hello-world") or any(o in label for o in args.only)
+        ]
 
     server = subprocess.Popen(
         [

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.utils.functional import cached_property
 
 from archive import dashboard as archive_dashboard
 from forum import dashboard as forum_dashboard
@@ -19,6 +20,24 @@ from people import access
 
 from .panels import Panel
 
+# The feed is "what is new": it reaches back this many pages, so paging it never
+# counts every thread a person can see (older threads are in the forum's listings).
+FEED_MAX_PAGES = 10
+ROOMS_SHOWN = 20  # the "Dine rom" list; the forum's front lists them all
+
+
+class _FeedPaginator(Paginator):
+    """Counts a plain queryset of the same rows: the feed's per-row "unread" subqueries
+    would otherwise be computed for every row just to count them."""
+
+    def __init__(self, object_list, per_page, *, counted):
+        super().__init__(object_list, per_page)
+        self._counted = counted
+
+    @cached_property
+    def count(self):
+        return self._counted.count()
+
 
 @dataclass
 class FrontPage:
@@ -26,7 +45,8 @@ class FrontPage:
     feed_page_range: list
     sections: list[Panel]  # for everyone
     role_panels: list[Panel]  # only those of the person's roles
-    rooms: object  # the rooms the person sees
+    rooms: list  # the first ROOMS_SHOWN rooms the person sees
+    rooms_total: int
     statistics_link: bool  # administrators and moderators get the forum's statistics
 
 
@@ -48,7 +68,13 @@ def _in_order(panels: list[Panel]) -> list[Panel]:
 
 
 def front_page_for(user, *, page_number=None) -> FrontPage:
-    paginator = Paginator(forum_dashboard.feed_for(user), settings.FRONT_PAGE_FEED_SIZE)
+    size = settings.FRONT_PAGE_FEED_SIZE
+    limit = size * FEED_MAX_PAGES
+    paginator = _FeedPaginator(
+        forum_dashboard.feed_for(user)[:limit],
+        size,
+        counted=forum_dashboard.feed_threads(user)[:limit],
+    )
     feed = paginator.get_page(page_number)
     sections = _in_order([*forum_dashboard.panels_for(user), *handbook_dashboard.panels_for(user)])
     role_panels = [
@@ -61,6 +87,7 @@ def front_page_for(user, *, page_number=None) -> FrontPage:
         feed_page_range=list(paginator.get_elided_page_range(feed.number, on_ends=1)),
         sections=sections,
         role_panels=role_panels,
-        rooms=access.rooms_visible_to(user),
+        rooms=list(access.rooms_visible_to(user)[:ROOMS_SHOWN]),
+        rooms_total=access.rooms_visible_count(user),
         statistics_link=access.can_see_statistics(user),
     )

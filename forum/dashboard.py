@@ -44,13 +44,17 @@ def _with_unread(threads, user):
     )
 
 
+def feed_threads(user):
+    """Threads where the person has access, latest activity first (no extras: for counting)."""
+    return access.threads_visible_to(user).order_by("-last_post_at", "-id")
+
+
 def feed_for(user):
     """Threads with new activity where the person has access, newest first (paginated by
     the caller)."""
-    threads = access.threads_visible_to(user)
     return _with_unread(
-        threads.select_related("topic__room", "last_post_author__org_unit"), user
-    ).order_by("-last_post_at", "-id")
+        feed_threads(user).select_related("topic__room", "last_post_author__org_unit"), user
+    )
 
 
 def answers_panel(user) -> Panel:

@@ -166,6 +166,11 @@ def rooms_visible_to(user) -> QuerySet[Room]:
     return Room.objects.filter(pk__in=grants(user).visible_room_ids)
 
 
+def rooms_visible_count(user) -> int:
+    """How many rooms the person sees (from the memoised grants: no query)."""
+    return len(grants(user).visible_room_ids)
+
+
 def topics_visible_to(user) -> QuerySet[Topic]:
     return Topic.objects.filter(room_id__in=grants(user).visible_room_ids)
 

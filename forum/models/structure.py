@@ -193,6 +193,15 @@ class Thread(models.Model):
             models.Index(
                 fields=["topic", "-is_pinned", "-last_post_at"], name="thread_listing_idx"
             ),
+            # The front page's feed and "what you follow": newest activity first.
+            models.Index(fields=["-last_post_at", "-id"], name="thread_recent_idx"),
+            # Moderators' queues and menu count: open questions, oldest first (a partial
+            # index stays small, as most questions get answered).
+            models.Index(
+                fields=["created_at", "topic"],
+                condition=models.Q(kind="question", status="open"),
+                name="thread_open_question_idx",
+            ),
         ]
 
     def __str__(self):

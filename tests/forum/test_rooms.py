@@ -301,8 +301,11 @@ def person_with_500_rooms(department, db):
     return person, topics[0]
 
 
-# Fixed bounds: the same whether a person sees 1 room or 500.
-FRONT_PAGE_MAX_QUERIES = 12
+# Fixed bounds: the same whether a person sees 1 room or 500. The front page has a
+# section each for notifications, answers, follows, clarifications, ideas, handbook
+# changes and required reading (issue 10), hence its own bound.
+FRONT_PAGE_MAX_QUERIES = 20
+FORUM_INDEX_MAX_QUERIES = 12
 TOPIC_PAGE_MAX_QUERIES = 14
 
 
@@ -313,8 +316,11 @@ def test_front_page_and_listings_stay_within_a_fixed_query_bound_with_500_rooms(
     client.force_login(person)
     with django_assert_max_num_queries(FRONT_PAGE_MAX_QUERIES):
         response = client.get(reverse("home"))
-    assert response.status_code == 200 and "Rom 499" in response.content.decode()
-    with django_assert_max_num_queries(FRONT_PAGE_MAX_QUERIES):
+    html = response.content.decode()
+    # "Dine rom" lists the first rooms and links to the forum's index for all of them.
+    assert response.status_code == 200 and "Rom 000" in html and "Rom 499" not in html
+    assert f'href="{reverse("forum:index")}">Alle ' in html
+    with django_assert_max_num_queries(FORUM_INDEX_MAX_QUERIES):
         response = client.get(reverse("forum:index"))
     assert response.status_code == 200 and "Tema rom-499" in response.content.decode()
     with django_assert_max_num_queries(TOPIC_PAGE_MAX_QUERIES):

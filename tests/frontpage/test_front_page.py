@@ -86,13 +86,23 @@ def test_room_owner_sees_membership_changes_made_by_others(
 
 # The query bound --------------------------------------------------------------------------
 
-FRONT_PAGE_MAX_QUERIES = 32
+FRONT_PAGE_MAX_QUERIES = 33
 
 
 @pytest.fixture
-def person_with_every_role(department, administrator):
-    """500 closed rooms (owner of all), 200 threads, moderator, editor and records officer."""
+def person_with_every_role(department, administrator, journal_page, page_owner):
+    """500 closed rooms (owner of all), 200 followed threads (old open questions), 50
+    followed and moderated topics, moderator, handbook editor and records officer, with
+    something in every panel."""
+    import datetime
+
     from django.contrib.auth.models import Group
+    from django.utils import timezone
+
+    from archive.models import DisposalList
+    from forum.models import Escalation, Flag, Follow, Notification
+    from tests.archive.factories import nominate
+    from tests.handbook.factories import draft
 
     person = UserFactory(username="allroller", full_name="Alle Roller", unit=department)
     for name in (access.HANDBOOK_EDITORS, access.RECORDS_OFFICERS):
@@ -106,10 +116,20 @@ def person_with_every_role(department, administrator):
     )
     for topic in topics[:50]:
         topic.moderators.add(person)
+    old = timezone.now() - datetime.timedelta(days=20)
     threads = Thread.objects.bulk_create(
-        Thread(topic=topics[i % 500], title=f"Tråd {i}", author=author, kind="question")
+        Thread(
+            topic=topics[i % 500],
+            title=f"Tråd {i}",
+            author=author,
+            kind="question",
+            created_at=old,
+            last_post_at=old,
+        )
         for i in range(200)
     )
+    Follow.objects.bulk_create(Follow(user=person, thread=t) for t in threads)
+    Follow.objects.bulk_create(Follow(user=person, topic=t) for t in topics[:50])
     perms = Permission.objects.filter(codename__in=ROOM_CODENAMES)
     RoomUserObjectPermission.objects.bulk_create(
         RoomUserObjectPermission(user=person, permission=perm, content_object=room)
@@ -120,20 +140,43 @@ def person_with_every_role(department, administrator):
     add_member(own, "owner", user=person)
     add_member(own, "member", user=author, by=administrator)
     mine = ThreadFactory(topic=topics[0], author=person, kind="question", title="Mitt spørsmål")
-    PostFactory(thread=mine, author=author)
-    return person, threads
+    reply = PostFactory(thread=mine, author=author)
+    Notification.objects.bulk_create(
+        Notification(user=person, kind="reply", thread=t, text=f"Svar i {t.title}")
+        for t in threads[:20]
+    )
+    flagged = PostFactory(thread=threads[1], author=author)
+    Flag.objects.create(post=flagged, reporter=administrator, reason="Sjekk")
+    Escalation.objects.create(thread=threads[2], raised_by=person, to_unit=department, note="Se")
+    nominate(threads[3], person)
+    DisposalList.objects.create()
+    draft(journal_page, by=author)
+    journal_page.get_workflow().start(journal_page, author)
+    return person, threads, reply
 
 
 def test_front_page_stays_within_a_fixed_query_bound_for_every_role_and_500_rooms(
     client, person_with_every_role, django_assert_max_num_queries
 ):
-    person, _threads = person_with_every_role
+    person, _threads, _reply = person_with_every_role
     client.force_login(person)
     with django_assert_max_num_queries(FRONT_PAGE_MAX_QUERIES):
         response = client.get(reverse("home"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Mitt spørsmål" in html and 'id="panel-room-changes"' in html
+    for key in (
+        "notifications",
+        "followed",
+        "overdue-questions",
+        "flags",
+        "escalations",
+        "handbook-approvals",
+        "nominations",
+        "disposals",
+    ):
+        assert f'id="panel-{key}"' in html, key
+    assert "Tråd 1" in html  # followed threads and overdue questions have rows
     with django_assert_max_num_queries(FRONT_PAGE_MAX_QUERIES):
         assert client.get(reverse("home"), {"page": 3}).status_code == 200
 
