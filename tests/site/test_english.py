@@ -1,13 +1,16 @@
 """The English interface: the committed catalogue is complete and compiled, and people who
 chose English get it, while Norwegian stays the default."""
 
+import datetime
 import re
 from pathlib import Path
 
 import polib
 import pytest
 from django.conf import settings
+from django.template import engines
 from django.urls import reverse
+from django.utils.translation import override
 
 from tests.people.factories import UserFactory
 
@@ -135,3 +138,15 @@ def test_language_switch_ignores_an_unknown_language(client, case_worker):
     assert response.status_code == 302
     case_worker.refresh_from_db()
     assert case_worker.language == "nb"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("nb", "27. juli 2026 · 27. jul 2026"), ("en", "27 July 2026 · 27 Jul 2026")],
+)
+def test_dates_are_written_the_way_the_chosen_language_writes_them(language, expected):
+    template = engines["django"].from_string(
+        '{{ day|date:"DATE_FORMAT" }} · {{ day|date:"SHORT_DATE_FORMAT" }}'
+    )
+    with override(language):
+        assert template.render({"day": datetime.date(2026, 7, 27)}) == expected
