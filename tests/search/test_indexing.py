@@ -63,3 +63,20 @@ def test_search_reindex_rebuilds_from_the_providers(topic, case_worker):
     call_command("search_reindex", "--backend", "db", stdout=out, stderr=StringIO())
     assert IndexedDocument.objects.count() == 3
     assert "3" in out.getvalue()
+
+
+def test_postgres_rebuild_leaves_fresh_planner_statistics(topic, case_worker):
+    """Stale statistics after a bulk rebuild made PostgreSQL scan every document."""
+    import pytest
+    from django.db import connection
+
+    from forum import search as forum_search
+    from tests.forum.factories import ThreadFactory
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: planner statistics of the search tables")
+    ThreadFactory.create_batch(4, topic=topic)
+    written = database_backend().rebuild(forum_search.documents())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_indexeddocument'")
+        assert cursor.fetchone()[0] == written == 4
