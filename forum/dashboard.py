@@ -94,28 +94,44 @@ def notifications_panel(user) -> Panel:
     )
 
 
-def _followed(user):
-    """``Exists`` for threads the person follows, directly or through their topic."""
-    return Exists(
-        Follow.objects.filter(user=user).filter(
-            Q(thread=OuterRef("pk")) | Q(topic=OuterRef("topic_id"))
-        )
-    )
+def _followed(user) -> Q | None:
+    """Filter for threads the person follows, directly or through their topic; ``None`` when
+    they follow nothing.
+
+    The follows are read first (a person has few) so the thread query filters on literal
+    ids and can use the primary key and topic indexes; an ``Exists`` with an ``OR`` over
+    thread and topic made PostgreSQL walk every thread in the feed order instead.
+    """
+    thread_ids, topic_ids = set(), set()
+    for thread_id, topic_id in Follow.objects.filter(user=user).values_list(
+        "thread_id", "topic_id"
+    ):
+        if thread_id is not None:
+            thread_ids.add(thread_id)
+        if topic_id is not None:
+            topic_ids.add(topic_id)
+    if not thread_ids and not topic_ids:
+        return None
+    return Q(pk__in=sorted(thread_ids)) | Q(topic_id__in=sorted(topic_ids))
 
 
 def followed_panel(user) -> Panel:
     """Threads in the topics and threads the person follows, latest activity first."""
-    threads = (
-        access.threads_visible_to(user)
-        .filter(_followed(user))
-        .select_related("topic__room", "last_post_author__org_unit")
-        .order_by("-last_post_at", "-id")
-    )
+    followed = _followed(user)
+    items = []
+    if followed is not None:
+        threads = (
+            access.threads_visible_to(user)
+            .filter(followed)
+            .select_related("topic__room", "last_post_author__org_unit")
+            .order_by("-last_post_at", "-id")
+        )
+        items = list(_with_unread(threads, user)[:PANEL_SIZE])
     return Panel(
         key="followed",
         title=_("Fra det du følger"),
         template="frontpage/threads.html",
-        items=list(_with_unread(threads, user)[:PANEL_SIZE]),
+        items=items,
         more_url=reverse("forum:listening_settings"),
         empty_text=_("Følg tråder og temaer for å se det nyeste fra dem her."),
     )
@@ -248,7 +264,9 @@ def flags_panel(user) -> Panel | None:
         title=_("Rapporterte innlegg"),
         template="frontpage/flags.html",
         items=items,
-        count=flags.count() if len(items) == PANEL_SIZE else len(items),
+        count=flag_services.flags_open_count(
+            user, known=None if len(items) == PANEL_SIZE else len(items)
+        ),
         more_url=reverse("forum:flag_queue"),
         empty_text=_("Ingen rapporter venter."),
     )

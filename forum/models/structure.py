@@ -196,9 +196,11 @@ class Thread(models.Model):
             # The front page's feed and "what you follow": newest activity first.
             models.Index(fields=["-last_post_at", "-id"], name="thread_recent_idx"),
             # Moderators' queues and menu count: open questions, oldest first (a partial
-            # index stays small, as most questions get answered).
+            # index stays small, as most questions get answered). ``id`` follows
+            # ``created_at`` as in the queues' order, so "the oldest 100" reads 100 rows
+            # of the index instead of sorting every open question.
             models.Index(
-                fields=["created_at", "topic"],
+                fields=["created_at", "id", "topic"],
                 condition=models.Q(kind="question", status="open"),
                 name="thread_open_question_idx",
             ),

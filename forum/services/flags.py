@@ -57,6 +57,26 @@ def flags_open_for(user):
     )
 
 
+_OPEN_COUNT_ATTR = "_fagrom_open_flag_count"
+
+
+def flags_open_count(user, *, known: int | None = None) -> int:
+    """How many flags ``flags_open_for`` holds, counted once per request.
+
+    The front page's flag panel and the moderator menu both show this number; the count
+    is memoised on the user object (which lives for one request, like ``access.grants``)
+    so the page counts once. ``known`` records a count the caller already has exactly.
+    """
+    if known is not None:
+        setattr(user, _OPEN_COUNT_ATTR, known)
+        return known
+    cached = getattr(user, _OPEN_COUNT_ATTR, None)
+    if cached is None:
+        cached = flags_open_for(user).count()
+        setattr(user, _OPEN_COUNT_ATTR, cached)
+    return cached
+
+
 @transaction.atomic
 def flag_handle(*, flag: Flag, by, decision: str, resolution: str) -> Flag:
     """Uphold (hide the post with the resolution as the reason) or dismiss; logged."""

@@ -23,7 +23,7 @@ from ..forms_moderation import (
     RenameForm,
     RestoreForm,
 )
-from ..models import Clarification, Flag, Thread
+from ..models import Clarification, Thread
 from ..services import escalation as escalation_services
 from ..services import flags as flag_services
 from ..services import guidance
@@ -417,9 +417,6 @@ def nav_counts(user) -> dict:
         return {}
     topics = access.topics_moderated_by(user)
     questions = Thread.objects.questions().filter(status=Thread.Status.OPEN, topic__in=topics)
-    flags = Flag.objects.filter(state=Flag.State.OPEN, post__thread__topic__in=topics).exclude(
-        post__author=user
-    )
     return {
-        "queue_count": questions.count() + flags.count(),
+        "queue_count": questions.count() + flag_services.flags_open_count(user),
     }
