@@ -9,13 +9,11 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from fagrom.panels import Panel
+from fagrom.panels import PANEL_SIZE, Panel
 from people import access
 
 from . import services
 from .models import DisposalList
-
-PANEL_SIZE = 5
 
 
 def nominations_panel(user) -> Panel | None:
@@ -23,13 +21,11 @@ def nominations_panel(user) -> Panel | None:
     if not access.can_keep_records(user):
         return None
     pending = services.nominations_pending_for(user)
-    items = list(pending[:PANEL_SIZE])
-    return Panel(
+    return Panel.listing(
+        pending,
         key="nominations",
         title=_("Forslag til journalføring"),
         template="frontpage/nominations.html",
-        items=items,
-        count=pending.count() if len(items) == PANEL_SIZE else len(items),
         more_url=reverse("archive:queue"),
         empty_text=_("Ingen tråder venter på journalføring."),
     )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+PANEL_SIZE = 5  # rows a panel shows before its "show all" link
+
 
 @dataclass
 class Panel:
@@ -21,6 +23,13 @@ class Panel:
     more_url: str = ""  # where the whole list lives
     empty_text: str = ""  # shown instead of hiding the panel, for sections everyone has
     extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def listing(cls, rows, *, size: int = PANEL_SIZE, **fields) -> Panel:
+        """A panel of the first ``size`` of ``rows`` (a queryset); counts them all only
+        when the list is full, so a short list costs one query."""
+        items = list(rows[:size])
+        return cls(items=items, count=rows.count() if len(items) == size else len(items), **fields)
 
     @property
     def has_more(self) -> bool:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fagrom.panels import Panel
+from fagrom.panels import PANEL_SIZE, Panel
 from people import access
 
 from .models import (
@@ -30,7 +30,6 @@ from .models import (
 from .services import flags as flag_services
 from .services import guidance, listening
 
-PANEL_SIZE = 5
 OVERDUE_CANDIDATES = 100  # oldest open questions checked for their response target
 ROOM_CHANGES_DAYS = 30
 RECENT_DAYS = 30  # how far back "new" clarifications and idea status changes reach
@@ -80,15 +79,11 @@ def answers_panel(user) -> Panel:
 def notifications_panel(user) -> Panel:
     """The person's unread notifications, re-checked against what they may see now."""
     unread = listening.notifications_visible_to(user).filter(read_at__isnull=True)
-    items = list(
-        unread.select_related("actor__org_unit").order_by("-created_at", "-id")[:PANEL_SIZE]
-    )
-    return Panel(
+    return Panel.listing(
+        unread.select_related("actor__org_unit").order_by("-created_at", "-id"),
         key="notifications",
         title=_("Uleste varsler"),
         template="frontpage/notifications.html",
-        items=items,
-        count=unread.count() if len(items) == PANEL_SIZE else len(items),
         more_url=reverse("forum:notifications"),
         empty_text=_("Du har ingen uleste varsler."),
     )
@@ -282,13 +277,11 @@ def escalations_panel(user) -> Panel | None:
         .select_related("thread", "to_unit", "to_person__org_unit")
         .order_by("created_at", "id")
     )
-    items = list(waiting[:PANEL_SIZE])
-    return Panel(
+    return Panel.listing(
+        waiting,
         key="escalations",
         title=_("Løftede saker som venter"),
         template="frontpage/escalations.html",
-        items=items,
-        count=waiting.count() if len(items) == PANEL_SIZE else len(items),
         more_url=reverse("forum:escalations"),
         empty_text=_("Ingen løftede saker venter på svar."),
     )

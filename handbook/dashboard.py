@@ -14,13 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import TaskState
 
-from fagrom.panels import Panel
+from fagrom.panels import PANEL_SIZE, Panel
 from people import access
 
 from . import services
 from .models import ChangeProposal, HandbookApprovalTask, Hearing
 
-PANEL_SIZE = 5
 HEARINGS_CLOSING_DAYS = 14  # hearings whose deadline is this close are shown
 
 
@@ -77,17 +76,13 @@ def approvals_panel(user) -> Panel | None:
         ),
         "workflow_state__object_id",
     )
-    items = list(
+    return Panel.listing(
         states.select_related("workflow_state__requested_by__org_unit")
         .annotate(page_title=F("revision__object_str"), page_id=F("workflow_state__object_id"))
-        .order_by("started_at", "id")[:PANEL_SIZE]
-    )
-    return Panel(
+        .order_by("started_at", "id"),
         key="handbook-approvals",
         title=_("Endringer som venter på godkjenning"),
         template="frontpage/handbook_approvals.html",
-        items=items,
-        count=states.count() if len(items) == PANEL_SIZE else len(items),
         more_url=reverse("wagtailadmin_home"),
         empty_text=_("Ingen endringer venter på deg."),
     )
@@ -123,17 +118,13 @@ def proposals_panel(user) -> Panel | None:
         ),
         "page_id",
     )
-    items = list(
+    return Panel.listing(
         proposals.select_related("page", "thread", "created_by__org_unit").order_by(
             "created_at", "id"
-        )[:PANEL_SIZE]
-    )
-    return Panel(
+        ),
         key="handbook-proposals",
         title=_("Endringsforslag fra forumet"),
         template="frontpage/handbook_proposals.html",
-        items=items,
-        count=proposals.count() if len(items) == PANEL_SIZE else len(items),
         empty_text=_("Ingen endringsforslag venter."),
     )
 
