@@ -130,6 +130,13 @@ def test_handbook_edit_is_submitted_approved_and_shown_in_the_change_log_with_a_
     page.locator("[contenteditable=true]").first.click()
     page.keyboard.press("Control+End")
     page.keyboard.type(" Feriepenger trekkes ikke fra.")
+    # Draftail writes its hidden input 250 ms after the last keystroke and not on submit;
+    # a person pauses longer than that, a test must wait for it.
+    page.wait_for_function(
+        "text => [...document.querySelectorAll('input[type=hidden]')]"
+        ".some(input => input.value.includes(text))",
+        arg="Feriepenger trekkes ikke fra.",
+    )
     page.get_by_role("textbox", name="Hva er endret").fill("Feriepenger og permittering")
     page.get_by_role("button", name="Flere handlinger").click()
     with page.expect_navigation():
