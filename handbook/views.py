@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from fagrom.throttle import posting_allowed
 from forum.views.common import paginate, visible_thread_or_404
 from people import access
 from people.models import OrgUnit, User
@@ -439,7 +440,7 @@ def hearing_detail(request, hearing_id):
     form = None
     if may_comment:
         form = HearingCommentForm(request.POST or None, sections=sections)
-        if request.method == "POST" and form.is_valid():
+        if request.method == "POST" and form.is_valid() and posting_allowed(request, form):
             try:
                 services.hearing_comment_add(
                     hearing=hearing,

@@ -78,3 +78,30 @@ def test_hearing_deadline_in_the_past_is_refused(client, handbook_editor, depart
     )
     assert response.status_code == 400
     assert "Fristen kan ikke være passert" in response.content.decode()
+
+
+def test_hearing_comments_count_towards_the_posting_limit_and_keep_the_text(
+    client, handbook_editor, case_worker, department, journal_page, settings
+):
+    settings.POST_RATE_LIMIT = "1/600"
+    draft(journal_page, by=handbook_editor, body=section("Frister", "Tre dager."), summary="Frist")
+    hearing = services.hearing_open(
+        page=journal_page,
+        by=handbook_editor,
+        title="Høring: frist",
+        description="",
+        units=[department],
+        deadline=timezone.localdate() + datetime.timedelta(days=7),
+    )
+    section_id = hearing.revision.as_object().sections()[0]["id"]
+    client.force_login(case_worker)
+    first = client.post(hearing.get_absolute_url(), {"section": section_id, "body": "Første"})
+    assert first.status_code == 302
+    response = client.post(
+        hearing.get_absolute_url(), {"section": section_id, "body": "Andre innspill i rekken"}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Du har publisert mange innlegg på kort tid" in html
+    assert "Andre innspill i rekken" in html
+    assert HearingComment.objects.filter(hearing=hearing).count() == 1
