@@ -1,5 +1,7 @@
 """Flags and the review queue, and escalations (løfte saken)."""
 
+import re
+
 from django.urls import reverse
 
 from forum.models import Escalation, Flag, ModerationAction, ModerationLogEntry, Notification
@@ -167,6 +169,27 @@ def test_escalation_to_a_unit_is_seen_by_people_in_the_unit(
     client.force_login(outsider)
     assert "Karensdager" not in client.get(reverse("forum:escalations")).content.decode()
     assert client.get(reverse("forum:escalation", args=[escalation.pk])).status_code == 404
+
+
+def test_escalation_names_the_persons_unit_once_and_another_unit_beside_them(
+    client, moderator, question, agency, department, colleague
+):
+    from forum.services import escalation as escalations
+
+    mine = escalations.escalation_create(
+        thread=question, by=moderator, note="a", to_person=colleague, to_unit=department
+    )
+    other = escalations.escalation_create(
+        thread=question, by=moderator, note="b", to_person=colleague, to_unit=agency
+    )
+    client.force_login(moderator)
+
+    def receiver(escalation):
+        html = client.get(reverse("forum:escalation", args=[escalation.pk])).content.decode()
+        return re.search(r"<dt>Til</dt><dd>(.*?)</dd>", html, re.S).group(1)
+
+    assert receiver(mine).count("NAV Sandnes") == 1  # "Jonas Berg · NAV Sandnes", not twice
+    assert receiver(other).endswith("NAV Sandnes</span></a>, NAV")
 
 
 def test_escalation_needs_a_receiver(client, moderator, question):
