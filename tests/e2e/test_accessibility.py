@@ -185,3 +185,31 @@ def test_public_journal_is_accessible(web, archivist, nominated, thread):
     web.goto(reverse("archive:public_journal"))
     assert web.page.locator("main").inner_text().count(entry.case.number) >= 1
     assert_accessible(web.page)
+
+
+def test_main_pages_reflow_to_320_css_pixels_without_sideways_scrolling(
+    kari, case_worker, thread, handbook_page
+):
+    """WCAG 1.4.10: at 320 CSS px (400 % zoom of 1280) nothing but a data table's own
+    scroll area may need horizontal scrolling."""
+    page = kari.page
+    page.set_viewport_size({"width": 320, "height": 640})
+    pages = [
+        "/",
+        reverse("forum:index"),
+        thread.topic.get_absolute_url(),
+        thread.get_absolute_url(),
+        reverse("forum:thread_new", args=[thread.topic.room.slug, thread.topic.slug]),
+        handbook_page.url,
+        reverse("handbook:page_changelog", args=[handbook_page.pk]),
+        reverse("search:results") + "?q=dagpengegrunnlaget",
+        reverse("forum:notifications"),
+        case_worker.get_absolute_url(),
+    ]
+    too_wide = {}
+    for url in pages:
+        kari.goto(url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            too_wide[url] = width
+    assert too_wide == {}
