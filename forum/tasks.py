@@ -6,10 +6,22 @@ from .services import guidance, listening
 
 
 @task()
-def fan_out(*, thread_id, kind, text, actor_id=None, post_id=None, url=""):
-    """Notify followers and @-mentioned people of something that happened in a thread."""
+def fan_out(
+    *, thread_id, kind, message="", params=None, text="", actor_id=None, post_id=None, url=""
+):
+    """Notify followers and @-mentioned people of something that happened in a thread.
+
+    ``text`` without ``message``: a task enqueued before notifications kept their message.
+    """
     return listening.fan_out_run(
-        thread_id=thread_id, kind=kind, text=text, actor_id=actor_id, post_id=post_id, url=url
+        thread_id=thread_id,
+        kind=kind,
+        message=message,
+        params=params,
+        text=text,
+        actor_id=actor_id,
+        post_id=post_id,
+        url=url,
     )
 
 

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from fagrom.i18n import message_render_or
+
 from .structure import Post, Thread, Topic
 
 
@@ -45,7 +47,12 @@ class Follow(models.Model):
 
 
 class Notification(models.Model):
-    """One thing a person should know about. Listing re-checks that they may still see it."""
+    """One thing a person should know about. Listing re-checks that they may still see it.
+
+    ``message`` (a Norwegian msgid) and ``params`` are rendered in the reader's language
+    when shown (``display_text``); ``text`` is the same in the site's language, kept for
+    rows from before ``message`` existed and as the fallback.
+    """
 
     class Kind(models.TextChoices):
         REPLY = "reply", _("Nytt svar")
@@ -76,6 +83,8 @@ class Notification(models.Model):
         Post, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     text = models.CharField(max_length=300)
+    message = models.CharField(max_length=300, blank=True, default="")
+    params = models.JSONField(default=dict, blank=True)
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -87,6 +96,11 @@ class Notification(models.Model):
             models.Index(fields=["user", "read_at"], name="notification_unread_idx"),
             models.Index(fields=["user", "-created_at"], name="notification_recent_idx"),
         ]
+
+    @property
+    def display_text(self) -> str:
+        """The notification in the active language; ``text`` if it cannot be rendered."""
+        return message_render_or(self.text, self.message, self.params)
 
 
 class ListeningSettings(models.Model):

@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from fagrom.i18n import site_text
 from people import access
 
 from ..models import Escalation, ModerationAction, ModerationLogEntry, Notification
@@ -44,10 +43,8 @@ def escalation_create(*, thread, by, note: str, to_unit=None, to_person=None) ->
         actor=by,
         thread=thread,
         url=escalation_url(escalation),
-        text=site_text(
-            gettext_noop("%(name)s har løftet «%(thread)s» til deg"),
-            {"name": by.get_full_name(), "thread": thread.title},
-        ),
+        message=gettext_noop("%(name)s har løftet «%(thread)s» til deg"),
+        params={"name": by.get_full_name(), "thread": thread.title},
     )
     return escalation
 
@@ -72,10 +69,8 @@ def escalation_acknowledge(*, escalation: Escalation, by) -> Escalation:
         actor=by,
         thread=escalation.thread,
         url=escalation_url(escalation),
-        text=site_text(
-            gettext_noop("%(name)s har tatt ansvar for «%(thread)s»"),
-            {"name": by.get_full_name(), "thread": escalation.thread.title},
-        ),
+        message=gettext_noop("%(name)s har tatt ansvar for «%(thread)s»"),
+        params={"name": by.get_full_name(), "thread": escalation.thread.title},
     )
     return escalation
 

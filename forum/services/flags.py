@@ -6,7 +6,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from fagrom.i18n import site_text
 from people import access
 
 from ..models import Flag, ModerationAction, ModerationLogEntry, Notification, Post
@@ -32,9 +31,8 @@ def flag_create(*, post: Post, by, reason: str) -> Flag:
         actor=None,
         post=post,
         url=_flag_queue_url(),
-        text=site_text(
-            gettext_noop("Et innlegg i «%(thread)s» er rapportert"), {"thread": thread.title}
-        ),
+        message=gettext_noop("Et innlegg i «%(thread)s» er rapportert"),
+        params={"thread": thread.title},
     )
     return flag
 

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from fagrom.i18n import site_text
 from people import access
 
 from ..models import (
@@ -172,9 +171,8 @@ def answer_accept(*, thread: Thread, post: Post, by) -> Thread:
         kind=Notification.Kind.ACCEPTED,
         actor=by,
         post=post,
-        text=site_text(
-            gettext_noop("Svaret ditt i «%(thread)s» er godtatt"), {"thread": thread.title}
-        ),
+        message=gettext_noop("Svaret ditt i «%(thread)s» er godtatt"),
+        params={"thread": thread.title},
     )
     return thread
 
@@ -240,12 +238,10 @@ def questions_remind_overdue(*, now=None) -> int:
                     users=list(thread.topic.moderators.all()),
                     kind=Notification.Kind.REMINDER,
                     thread=thread,
-                    text=site_text(
-                        gettext_noop(
-                            "Spørsmålet «%(thread)s» har ventet på svar i over %(n)d virkedager"
-                        ),
-                        {"thread": thread.title, "n": target},
+                    message=gettext_noop(
+                        "Spørsmålet «%(thread)s» har ventet på svar i over %(n)d virkedager"
                     ),
+                    params={"thread": thread.title, "n": target},
                 )
                 QuestionReminder.objects.create(
                     thread=thread, stage=QuestionReminder.Stage.MODERATORS, sent_at=now
@@ -257,13 +253,11 @@ def questions_remind_overdue(*, now=None) -> int:
                     users=[thread.topic.owner],
                     kind=Notification.Kind.REMINDER,
                     thread=thread,
-                    text=site_text(
-                        gettext_noop(
-                            "Spørsmålet «%(thread)s» i %(topic)s er fortsatt ubesvart etter at "
-                            "moderatorene ble minnet på det"
-                        ),
-                        {"thread": thread.title, "topic": thread.topic.name},
+                    message=gettext_noop(
+                        "Spørsmålet «%(thread)s» i %(topic)s er fortsatt ubesvart etter at "
+                        "moderatorene ble minnet på det"
                     ),
+                    params={"thread": thread.title, "topic": thread.topic.name},
                 )
                 QuestionReminder.objects.create(
                     thread=thread, stage=QuestionReminder.Stage.OWNER, sent_at=now

@@ -7,7 +7,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from fagrom.i18n import site_text
+from fagrom.i18n import translatable
 from people import access
 
 from ..models import (
@@ -79,10 +79,8 @@ def idea_set_status(*, thread: Thread, by, status: str, reason: str = "") -> Thr
         thread=thread,
         kind=Notification.Kind.IDEA_STATUS,
         actor=by,
-        text=site_text(
-            gettext_noop("Forslaget «%(thread)s» har fått status: %(status)s"),
-            {"thread": thread.title, "status": IdeaStatus(status).label},
-        ),
+        message=gettext_noop("Forslaget «%(thread)s» har fått status: %(status)s"),
+        params={"thread": thread.title, "status": translatable(IdeaStatus(status).label)},
     )
     return thread
 

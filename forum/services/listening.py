@@ -41,11 +41,23 @@ MENTION_RE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_.\-]{2,150})")
 # Who is notified -----------------------------------------------------------------------
 
 
-def notify(*, users: Iterable, kind: str, text: str, actor=None, post=None, thread=None, url=""):
+def notify(
+    *,
+    users: Iterable,
+    kind: str,
+    message: str,
+    params: dict | None = None,
+    actor=None,
+    post=None,
+    thread=None,
+    url="",
+):
     """Notify a few named people now (the author of a hidden post, a moderator...).
 
-    Only people who may see the thread are notified; e-mail goes out for those who
-    asked for it immediately.
+    ``message`` is a msgid marked with ``gettext_noop`` and ``params`` its values (JSON:
+    strings, numbers, ``fagrom.i18n.translatable`` labels); each reader sees it in their
+    own language. Only people who may see the thread are notified; e-mail goes out for
+    those who asked for it immediately.
     """
     if post is not None:
         thread = thread or post.thread
@@ -55,10 +67,9 @@ def notify(*, users: Iterable, kind: str, text: str, actor=None, post=None, thre
     users = [u for u in users if u is not None and (actor is None or u.pk != actor.pk)]
     if thread is not None:
         users = [u for u in users if access.can_view(u, thread)]
+    about = notification_fields(message, params)
     rows = [
-        Notification(
-            user=u, kind=kind, actor=actor, thread=thread, post=post, text=text[:300], url=url
-        )
+        Notification(user=u, kind=kind, actor=actor, thread=thread, post=post, url=url, **about)
         for u in users
     ]
     created = Notification.objects.bulk_create(rows)
@@ -69,6 +80,15 @@ def notify(*, users: Iterable, kind: str, text: str, actor=None, post=None, thre
     return created
 
 
+def notification_fields(message: str, params: dict | None = None, text: str = "") -> dict:
+    """What a notification says: the msgid and its values, and the site-language text
+    (the fallback, and what rows from before ``message`` existed hold)."""
+    params = params or {}
+    if message and not text:
+        text = site_text(message, params)
+    return {"message": message, "params": params, "text": text[:300]}
+
+
 def _enqueue_email(notification_ids):
     from ..tasks import email_immediate
 
@@ -76,15 +96,26 @@ def _enqueue_email(notification_ids):
 
 
 def fan_out_later(
-    *, thread: Thread, kind: str, text: str, actor=None, post: Post | None = None, url=""
+    *,
+    thread: Thread,
+    kind: str,
+    message: str,
+    params: dict | None = None,
+    actor=None,
+    post: Post | None = None,
+    url="",
 ):
-    """Enqueue notifications to the followers of ``thread`` and its topic (after commit)."""
+    """Enqueue notifications to the followers of ``thread`` and its topic (after commit).
+
+    ``message`` and ``params`` as for ``notify``.
+    """
     from ..tasks import fan_out
 
     args = {
         "thread_id": thread.pk,
         "kind": kind,
-        "text": text[:300],
+        "message": message,
+        "params": params or {},
         "actor_id": actor.pk if actor else None,
         "post_id": post.pk if post else None,
         "url": url,
@@ -106,11 +137,21 @@ def mentioned_usernames(body: str) -> set[str]:
 
 
 def fan_out_run(
-    *, thread_id: int, kind: str, text: str, actor_id=None, post_id=None, url=""
+    *,
+    thread_id: int,
+    kind: str,
+    message: str = "",
+    params: dict | None = None,
+    text: str = "",
+    actor_id=None,
+    post_id=None,
+    url="",
 ) -> int:
     """Create notifications for followers (and people @-mentioned in the post), in bulk.
 
-    Runs in a background task. Returns the number of notifications created.
+    Runs in a background task. Returns the number of notifications created. ``text``
+    alone (no ``message``) is what tasks enqueued before notifications kept their
+    message carry; it is stored and shown as it is.
     """
     thread = Thread.objects.select_related("topic__room").filter(pk=thread_id).first()
     if thread is None:
@@ -132,7 +173,7 @@ def fan_out_run(
             created += _bulk_notify(
                 mentioned,
                 kind=Notification.Kind.MENTION,
-                text=site_text(
+                about=notification_fields(
                     gettext_noop("%(name)s nevnte deg i «%(thread)s»"),
                     {"name": post.author.get_full_name(), "thread": thread.title},
                 ),
@@ -152,7 +193,7 @@ def fan_out_run(
     created += _bulk_notify(
         followers.iterator(chunk_size=BATCH_SIZE),
         kind=kind,
-        text=text,
+        about=notification_fields(message, params, text),
         actor_id=actor_id,
         thread=thread,
         post=post,
@@ -161,7 +202,7 @@ def fan_out_run(
     return created
 
 
-def _bulk_notify(user_ids, *, kind, text, actor_id, thread, post, url) -> int:
+def _bulk_notify(user_ids, *, kind, about, actor_id, thread, post, url) -> int:
     """Insert notifications ``BATCH_SIZE`` at a time; e-mail those who want it at once."""
     now = timezone.now()
     batch, created = [], 0
@@ -179,9 +220,9 @@ def _bulk_notify(user_ids, *, kind, text, actor_id, thread, post, url) -> int:
                 actor_id=actor_id,
                 thread=thread,
                 post=post,
-                text=text[:300],
                 url=url,
                 created_at=now,
+                **about,
             )
         )
         if len(batch) >= BATCH_SIZE:
@@ -218,9 +259,8 @@ def email_immediate_run(notification_ids) -> int:
             body = render_to_string(
                 "forum/email/notification.txt", {"n": n, "SITE_URL": settings.SITE_URL}
             )
-        messages.append(
-            mail.EmailMessage(subject=f"[Fagrom] {n.text}"[:200], body=body, to=[n.user.email])
-        )
+            subject = f"[Fagrom] {n.display_text}"[:200]
+        messages.append(mail.EmailMessage(subject=subject, body=body, to=[n.user.email]))
         sent_ids.append(n.pk)
     if messages:
         with mail.get_connection() as connection:
@@ -276,6 +316,42 @@ def notifications_visible_to(user):
 
 def unread_count(user) -> int:
     return notifications_visible_to(user).filter(read_at__isnull=True).count()
+
+
+_UNREAD_COUNT_ATTR = "_fagrom_unread_notification_count"
+
+# Notifications that point somewhere other than the thread (the report queue, an
+# escalation's page): reading the thread is not reading them.
+ELSEWHERE_KINDS = (Notification.Kind.FLAG, Notification.Kind.ESCALATION)
+
+
+def unread_count_memo(user) -> int:
+    """``unread_count``, counted once per request (memoised on the user object, which
+    lives for one request, like ``access.grants``): the menu shows it on every page."""
+    cached = getattr(user, _UNREAD_COUNT_ATTR, None)
+    if cached is None:
+        cached = unread_count(user)
+        setattr(user, _UNREAD_COUNT_ATTR, cached)
+    return cached
+
+
+def thread_notifications_mark_read(*, user, thread: Thread) -> int:
+    """A person opened ``thread``: what they were told about it is read. Returns how many.
+
+    Free when they have nothing unread: the menu's unread count, which the page shows
+    anyway, is taken first (and kept for the menu). Only then is one UPDATE issued, and
+    the kept count lowered by what it marked. ``thread`` must be visible to ``user``.
+    """
+    unread = unread_count_memo(user)
+    if not unread:
+        return 0
+    marked = (
+        Notification.objects.filter(user=user, thread=thread, read_at__isnull=True)
+        .exclude(kind__in=ELSEWHERE_KINDS)
+        .update(read_at=timezone.now())
+    )
+    setattr(user, _UNREAD_COUNT_ATTR, max(unread - marked, 0))
+    return marked
 
 
 def notifications_mark_read(*, user, ids=None) -> int:
@@ -367,21 +443,13 @@ def post_published(*, post: Post, new_thread: bool) -> None:
     if not new_thread:
         guidance.question_after_reply(thread=thread, post=post)
     if new_thread:
-        text = site_text(
-            gettext_noop("Ny tråd i %(topic)s: «%(thread)s»"),
-            {
-                "topic": thread.topic.name,
-                "thread": thread.title,
-            },
-        )
         kind = Notification.Kind.NEW_THREAD
+        message = gettext_noop("Ny tråd i %(topic)s: «%(thread)s»")
+        params = {"topic": thread.topic.name, "thread": thread.title}
     else:
-        text = site_text(
-            gettext_noop("%(name)s svarte i «%(thread)s»"),
-            {
-                "name": post.author.get_full_name(),
-                "thread": thread.title,
-            },
-        )
         kind = Notification.Kind.REPLY
-    fan_out_later(thread=thread, kind=kind, text=text, actor=post.author, post=post)
+        message = gettext_noop("%(name)s svarte i «%(thread)s»")
+        params = {"name": post.author.get_full_name(), "thread": thread.title}
+    fan_out_later(
+        thread=thread, kind=kind, message=message, params=params, actor=post.author, post=post
+    )

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from fagrom.i18n import site_text
 from people import access
 from search.tasks import index_later
 
@@ -78,10 +77,8 @@ def post_verify(*, post: Post, by) -> Post:
         kind=Notification.Kind.VERIFIED,
         actor=by,
         post=post,
-        text=site_text(
-            gettext_noop("%(name)s kvalitetssikret svaret ditt i «%(thread)s»"),
-            {"name": by.get_full_name(), "thread": thread.title},
-        ),
+        message=gettext_noop("%(name)s kvalitetssikret svaret ditt i «%(thread)s»"),
+        params={"name": by.get_full_name(), "thread": thread.title},
     )
     return post
 
@@ -155,10 +152,8 @@ def clarification_create(
         thread=thread,
         kind=Notification.Kind.CLARIFICATION,
         actor=by,
-        text=site_text(
-            gettext_noop("Ny presisering i «%(thread)s»: %(title)s"),
-            {"thread": thread.title, "title": clarification.title},
-        ),
+        message=gettext_noop("Ny presisering i «%(thread)s»: %(title)s"),
+        params={"thread": thread.title, "title": clarification.title},
         url=clarification.get_absolute_url(),
     )
     return clarification
@@ -306,10 +301,10 @@ def post_hide(*, post: Post, by, reason: str) -> Post:
         kind=Notification.Kind.HIDDEN,
         actor=by,
         post=post,
-        text=site_text(
-            gettext_noop("Innlegget ditt i «%(thread)s» ble fjernet av en moderator: %(reason)s"),
-            {"thread": thread.title, "reason": reason},
+        message=gettext_noop(
+            "Innlegget ditt i «%(thread)s» ble fjernet av en moderator: %(reason)s"
         ),
+        params={"thread": thread.title, "reason": reason},
     )
     return post
 
@@ -338,10 +333,8 @@ def post_restore(*, post: Post, by, reason: str = "") -> Post:
         kind=Notification.Kind.RESTORED,
         actor=by,
         post=post,
-        text=site_text(
-            gettext_noop("Innlegget ditt i «%(thread)s» er gjenopprettet."),
-            {"thread": thread.title},
-        ),
+        message=gettext_noop("Innlegget ditt i «%(thread)s» er gjenopprettet."),
+        params={"thread": thread.title},
     )
     return post
 

@@ -11,7 +11,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def unread_notification_count(context):
     user = context["request"].user
-    return listening.unread_count(user) if user.is_authenticated else 0
+    return listening.unread_count_memo(user) if user.is_authenticated else 0
 
 
 @register.simple_tag(takes_context=True)

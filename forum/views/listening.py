@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from people import access
 
@@ -44,11 +44,18 @@ def notifications(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def notification_open(request, notification_id):
-    """Mark one notification read and go to what it is about (if still visible)."""
+    """Go to what a notification is about; a POST (the list's button) also marks it read.
+
+    A GET (an old link, a bookmark) only redirects: it changes nothing.
+    """
     n = get_object_or_404(listening.notifications_visible_to(request.user), pk=notification_id)
-    listening.notifications_mark_read(user=request.user, ids=[n.pk])
-    if n.url and url_has_allowed_host_and_scheme(n.url, {request.get_host()}):
+    if request.method == "POST":
+        listening.notifications_mark_read(user=request.user, ids=[n.pk])
+    if n.url and url_has_allowed_host_and_scheme(
+        n.url, {request.get_host()}, require_https=request.is_secure()
+    ):
         return redirect(n.url)
     return redirect("forum:notifications")
 

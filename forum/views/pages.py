@@ -16,6 +16,7 @@ from people import access
 from .. import markup, services
 from ..forms import PostEditForm, ReplyForm, ThreadForm
 from ..models import Thread, Topic, unread_condition
+from ..services import listening
 from .common import paginate, visible_post_or_404, visible_thread_or_404, visible_topic_or_404
 from .thread_extras import thread_context, topic_context
 
@@ -123,6 +124,7 @@ def thread_detail(request, thread_id):
         request, posts, settings.POSTS_PER_PAGE, count=thread.post_count
     )
     services.thread_mark_read(thread=thread, user=request.user)
+    listening.thread_notifications_mark_read(user=request.user, thread=thread)
     reply_form = None
     if access.can_post(request.user, thread):
         reply_form = ReplyForm(initial={"body": _quoted_body(request, thread)})

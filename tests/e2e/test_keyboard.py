@@ -162,3 +162,24 @@ def test_moderator_verifies_an_answer_with_the_keyboard_alone(web, department, t
         "the undo button",
         "el => el.tagName === 'BUTTON' && el.textContent.trim() === 'Fjern kvalitetssikring'",
     )
+
+
+def test_a_notification_is_opened_and_marked_read_with_the_keyboard_alone(kari, thread):
+    from forum.models import Notification
+
+    notification = Notification.objects.get(user__username="kari")
+    page = kari.page
+    kari.goto(reverse("forum:notifications"))
+    # A button (opening marks it read, so it is a POST) named by the notification's text.
+    name = "Ola Hansen svarte i «Meldekort etter ferie»"
+    assert page.get_by_role("button", name=name).count() == 1
+    keyboard.tab_until(
+        page,
+        "the notification",
+        "el => el.tagName === 'BUTTON' && el.textContent.trim() === " + repr(name),
+    )
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == "Meldekort etter ferie"
+    notification.refresh_from_db()
+    assert notification.read_at is not None

@@ -1,8 +1,10 @@
-"""People may read Fagrom in English, but what is stored for everyone stays in the site's
-language: an English-speaking moderator does not send Norwegian colleagues English text."""
+"""People may read Fagrom in English, but what is stored stays in the site's language: an
+English-speaking moderator does not send Norwegian colleagues English text. Notifications
+are shown in each reader's language (tests/forum/test_notifications.py)."""
 
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from forum.models import Notification
 from forum.services import listening
@@ -20,10 +22,10 @@ def test_english_moderator_reads_english_but_notifies_in_the_site_language(
 
     assert "The answer has been marked as verified." in response.content.decode()
     notification = Notification.objects.get(user=answer.author, kind="verified")
-    assert (
-        notification.text
-        == "Ola Hansen kvalitetssikret svaret ditt i «Karensdager ved permittering»"
-    )
+    norwegian = "Ola Hansen kvalitetssikret svaret ditt i «Karensdager ved permittering»"
+    assert notification.text == norwegian
+    with translation.override(answer.author.language):
+        assert notification.display_text == norwegian
 
 
 def test_notification_e_mail_is_written_in_the_recipients_language(

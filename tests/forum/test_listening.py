@@ -187,6 +187,9 @@ def test_notification_list_unread_count_and_mark_read(client, case_worker, topic
     n = Notification.objects.first()
     response = client.get(reverse("forum:notification_open", args=[n.pk]))
     assert response.status_code == 302 and response["Location"] == thread.get_absolute_url()
+    assert listening.unread_count(case_worker) == 3  # a GET changes nothing
+    response = client.post(reverse("forum:notification_open", args=[n.pk]))
+    assert response.status_code == 302 and response["Location"] == thread.get_absolute_url()
     assert listening.unread_count(case_worker) == 2
     client.post(reverse("forum:notifications_read_all"))
     assert listening.unread_count(case_worker) == 0
