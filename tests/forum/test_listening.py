@@ -183,7 +183,7 @@ def test_notification_list_unread_count_and_mark_read(client, case_worker, topic
         )
     client.force_login(case_worker)
     page = client.get(reverse("forum:index")).content.decode()
-    assert 'data-color="danger">3</span>' in page
+    assert 'data-count="3"' in page and "3 uleste" in page
     n = Notification.objects.first()
     response = client.get(reverse("forum:notification_open", args=[n.pk]))
     assert response.status_code == 302 and response["Location"] == thread.get_absolute_url()

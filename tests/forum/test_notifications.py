@@ -259,7 +259,7 @@ def test_opening_the_thread_marks_its_notifications_read_and_the_menu_count_foll
     )
     client.force_login(case_worker)
     page = client.get(unread.thread.get_absolute_url()).content.decode()
-    assert 'data-color="danger">2</span>' in page  # the menu counts what is still unread
+    assert 'data-count="2"' in page  # the menu counts what is still unread
     for n in (unread, other, flag):
         n.refresh_from_db()
     assert unread.read_at is not None
