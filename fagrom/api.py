@@ -6,17 +6,37 @@ authentication (session with CSRF, or a personal API token), and errors as
 same services and forms as the web pages, so the rules cannot drift apart.
 """
 
+from typing import Annotated
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
 from ninja.security.apikey import APIKeyCookie
 from ninja.utils import check_csrf
 
 from people.services import api_token_user
+
+# Ids and page numbers beyond what the database holds are bad input (422), not a database
+# error: SQLite cannot even bind an integer past 2**63 - 1.
+MAX_ID = 2**63 - 1
+MAX_PAGE = 1_000_000
+ObjectId = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+class Error(Schema):
+    """Every error answer: a Norwegian message, and per-field messages where there are some."""
+
+    detail: str
+    errors: dict | list | None = None
+
+
+def errors(*statuses: int) -> dict:
+    """``response=`` entries that document the error answers an endpoint can give."""
+    return dict.fromkeys((401, 422, *statuses), Error)
 
 
 class TokenAuth(HttpBearer):

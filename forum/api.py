@@ -6,8 +6,6 @@ from ``people.access`` querysets, so an object the caller may not see answers
 404 and never appears in a list or a count.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from django.conf import settings
@@ -17,7 +15,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
-from fagrom.api import FormInvalid
+from fagrom.api import MAX_PAGE, FormInvalid, ObjectId, errors
 from fagrom.throttle import posting_allowed
 from people import access
 
@@ -140,18 +138,22 @@ class PostOut(Schema):
 
 
 class ThreadIn(Schema):
-    topic: int
+    topic: ObjectId
     title: str
     body: str
     kind: str = Thread.Kind.DISCUSSION
 
 
 class PostIn(Schema):
-    thread: int
+    thread: ObjectId
     body: str
 
 
 class Page(PageNumberPagination):
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=MAX_PAGE)
+        page_size: int | None = Field(None, ge=1)  # larger sizes are cut to 200
+
     def __init__(self, **kwargs):
         super().__init__(page_size=settings.API_PAGE_SIZE, max_page_size=200, **kwargs)
 
@@ -179,15 +181,15 @@ def _check_posting_allowed(request, form) -> None:
 # Rooms --------------------------------------------------------------------------------
 
 
-@router.get("/rooms", response=list[RoomOut], url_name="room_list")
+@router.get("/rooms", response={200: list[RoomOut], **errors()}, url_name="room_list")
 @paginate(Page)
 def room_list(request):
     """Rom du har tilgang til."""
     return access.rooms_visible_to(_user(request)).order_by("position", "name", "pk")
 
 
-@router.get("/rooms/{room_id}", response=RoomOut, url_name="room_detail")
-def room_detail(request, room_id: int):
+@router.get("/rooms/{room_id}", response={200: RoomOut, **errors(404)}, url_name="room_detail")
+def room_detail(request, room_id: ObjectId):
     return get_object_or_404(access.rooms_visible_to(_user(request)), pk=room_id)
 
 
@@ -198,16 +200,16 @@ def _topics(request):
     return access.topics_visible_to(_user(request)).select_related("room")
 
 
-@router.get("/topics", response=list[TopicOut], url_name="topic_list")
+@router.get("/topics", response={200: list[TopicOut], **errors()}, url_name="topic_list")
 @paginate(Page)
-def topic_list(request, room: int | None = None):
+def topic_list(request, room: ObjectId | None = None):
     """Temaer du har tilgang til; `?room=` begrenser til ett rom."""
     topics = _topics(request).order_by("room__position", "position", "name", "pk")
     return topics.filter(room_id=room) if room is not None else topics
 
 
-@router.get("/topics/{topic_id}", response=TopicOut, url_name="topic_detail")
-def topic_detail(request, topic_id: int):
+@router.get("/topics/{topic_id}", response={200: TopicOut, **errors(404)}, url_name="topic_detail")
+def topic_detail(request, topic_id: ObjectId):
     return get_object_or_404(_topics(request), pk=topic_id)
 
 
@@ -218,9 +220,9 @@ def _threads(request):
     return access.threads_visible_to(_user(request)).select_related("topic", "author__org_unit")
 
 
-@router.get("/threads", response=list[ThreadOut], url_name="thread_list")
+@router.get("/threads", response={200: list[ThreadOut], **errors()}, url_name="thread_list")
 @paginate(Page)
-def thread_list(request, topic: int | None = None, room: int | None = None):
+def thread_list(request, topic: ObjectId | None = None, room: ObjectId | None = None):
     """Tråder du har tilgang til, nyeste aktivitet først; filtrer med `?topic=` eller `?room=`."""
     threads = _threads(request).order_by("-last_post_at", "-pk")
     if topic is not None:
@@ -230,12 +232,16 @@ def thread_list(request, topic: int | None = None, room: int | None = None):
     return threads
 
 
-@router.get("/threads/{thread_id}", response=ThreadOut, url_name="thread_detail")
-def thread_detail(request, thread_id: int):
+@router.get(
+    "/threads/{thread_id}", response={200: ThreadOut, **errors(404)}, url_name="thread_detail"
+)
+def thread_detail(request, thread_id: ObjectId):
     return get_object_or_404(_threads(request), pk=thread_id)
 
 
-@router.post("/threads", response={201: ThreadOut}, url_name="thread_create")
+@router.post(
+    "/threads", response={201: ThreadOut, **errors(400, 403, 404, 429)}, url_name="thread_create"
+)
 def thread_create(request, payload: ThreadIn):
     """Start en tråd. Samme regler og feilmeldinger som skjemaet på nettsiden."""
     user = _user(request)
@@ -263,9 +269,9 @@ def _posts(request):
     )
 
 
-@router.get("/posts", response=list[PostOut], url_name="post_list")
+@router.get("/posts", response={200: list[PostOut], **errors()}, url_name="post_list")
 @paginate(Page)
-def post_list(request, thread: int | None = None, topic: int | None = None):
+def post_list(request, thread: ObjectId | None = None, topic: ObjectId | None = None):
     """Innlegg du har tilgang til; `?thread=` gir en tråds innlegg i rekkefølge."""
     posts = _posts(request)
     if thread is not None:
@@ -275,12 +281,14 @@ def post_list(request, thread: int | None = None, topic: int | None = None):
     return posts.order_by("-created_at", "-pk")
 
 
-@router.get("/posts/{post_id}", response=PostOut, url_name="post_detail")
-def post_detail(request, post_id: int):
+@router.get("/posts/{post_id}", response={200: PostOut, **errors(404)}, url_name="post_detail")
+def post_detail(request, post_id: ObjectId):
     return get_object_or_404(_posts(request), pk=post_id)
 
 
-@router.post("/posts", response={201: PostOut}, url_name="post_create")
+@router.post(
+    "/posts", response={201: PostOut, **errors(400, 403, 404, 429)}, url_name="post_create"
+)
 def post_create(request, payload: PostIn):
     """Svar i en tråd."""
     user = _user(request)

@@ -14,6 +14,8 @@ from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from fagrom.api import ObjectId, errors
+
 from . import services
 from .documents import SearchFilters, SearchQuery
 
@@ -25,9 +27,9 @@ MAX_PAGE = 500
 class SearchParams(Schema):
     q: str = Field("", max_length=500, description="Søketekst")
     type: list[str] = Field(default_factory=list, description="handbook, forum, archive")
-    topic: list[int] = Field(default_factory=list)
-    room: list[int] = Field(default_factory=list)
-    unit: list[int] = Field(default_factory=list)
+    topic: list[ObjectId] = Field(default_factory=list)
+    room: list[ObjectId] = Field(default_factory=list)
+    unit: list[ObjectId] = Field(default_factory=list)
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     page: int = Field(1, ge=1, le=MAX_PAGE)
@@ -83,7 +85,7 @@ def _authenticated(request: HttpRequest):
     return user
 
 
-@router.get("/search", response=SearchOut, url_name="search")
+@router.get("/search", response={200: SearchOut, **errors()}, url_name="search")
 def search(request, params: Query[SearchParams]):
     user = _authenticated(request)
     if params.date_from and params.date_to and params.date_from > params.date_to:
@@ -112,7 +114,9 @@ def search(request, params: Query[SearchParams]):
     }
 
 
-@router.get("/search/suggest", response=list[SuggestionOut], url_name="search_suggest")
+@router.get(
+    "/search/suggest", response={200: list[SuggestionOut], **errors()}, url_name="search_suggest"
+)
 def suggest(request, q: str = Query("", max_length=100)):
     user = _authenticated(request)
     return [s.__dict__ for s in services.search_suggest(user=user, prefix=q)]

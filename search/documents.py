@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 # Document types (the first facet). The key of a document starts with its source,
 # e.g. "forum.thread:12", "handbook.page:7", "archive.entry:31".
@@ -73,6 +74,17 @@ class SearchFilters:
     unit_ids: tuple[int, ...] = ()
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+
+    # Dates as far out as year 1 or 9999 are valid input but overflow time-zone
+    # arithmetic; nothing Fagrom holds lies outside these bounds, so clamp to them.
+    EARLIEST: ClassVar[dt.date] = dt.date(1900, 1, 1)
+    LATEST: ClassVar[dt.date] = dt.date(9000, 12, 31)
+
+    def __post_init__(self):
+        for name in ("date_from", "date_to"):
+            day = getattr(self, name)
+            if day is not None:
+                object.__setattr__(self, name, min(max(day, self.EARLIEST), self.LATEST))
 
     @property
     def is_empty(self) -> bool:

@@ -25,6 +25,39 @@ def test_openapi_schema_is_published(client):
         assert f"/api/v1{path}" in paths
 
 
+def test_openapi_schema_documents_the_error_answers(client):
+    paths = client.get(f"{API}/openapi.json").json()["paths"]
+    assert set(paths["/api/v1/threads/{thread_id}"]["get"]["responses"]) >= {
+        "200",
+        "401",
+        "404",
+        "422",
+    }
+    assert set(paths["/api/v1/posts"]["post"]["responses"]) >= {"201", "400", "403", "404", "429"}
+    assert set(paths["/api/v1/search"]["get"]["responses"]) >= {"200", "401", "422"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/threads?page=8160236305546914736101683888128",
+        "/topics?room=-860",
+        "/posts/99999999999999999999999",
+        "/threads?room=9223372036854775808",
+        "/search?q=dagpenger&room=99999999999999999999999",
+    ],
+)
+def test_ids_and_pages_out_of_range_are_422_not_a_database_error(api_client, topic, path):
+    response = api_client.get(f"{API}{path}")
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("Forespørselen er ugyldig")
+
+
+def test_page_size_above_the_maximum_is_cut_to_200(api_client, topic):
+    response = api_client.get(f"{API}/topics?page_size=100000")
+    assert response.status_code == 200
+
+
 def test_anonymous_gets_401_in_norwegian(client):
     response = client.get(f"{API}/rooms")
     assert response.status_code == 401

@@ -57,6 +57,21 @@ def test_bad_filter_input_gets_a_norwegian_message_and_keeps_the_query(
     assert 'value="sykepenger"' in html
 
 
+@pytest.mark.parametrize(
+    "dates", [{"date_from": "0001-01-01"}, {"date_to": "9999-12-31"}, {"date_from": "9999-12-31"}]
+)
+def test_dates_at_the_ends_of_the_calendar_are_answered_not_a_server_error(
+    client, case_worker, indexed_db, dates
+):
+    client.force_login(case_worker)
+    page = client.get(reverse("search:results"), {"q": "sykepenger", **dates})
+    assert page.status_code == 200
+    api = client.get("/api/v1/search", {"q": "sykepenger", **dates})
+    assert api.status_code == 200
+    expected = 0 if dates.get("date_from") == "9999-12-31" else 2
+    assert api.json()["total"] == expected
+
+
 def test_made_up_closed_room_filter_reveals_no_name(client, case_worker, indexed_db, closed_room):
     client.force_login(case_worker)
     html = client.get(
