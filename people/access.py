@@ -366,8 +366,9 @@ PUBLIC_JOURNAL_PRINCIPAL = "journal:public"
 def principals_for(user) -> set[str]:
     """The principals a person holds: matched against documents' principals.
 
-    Computed from live grants, so a change of membership changes what search
-    finds at once, without re-indexing anything.
+    Computed from live grants, so a change of membership (of a room, or of a group a
+    private handbook page is restricted to) changes what search finds at once,
+    without re-indexing anything.
     """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()

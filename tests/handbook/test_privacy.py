@@ -193,3 +193,52 @@ def test_privacy_dialog_offers_groups_and_login_but_no_shared_password(
     html = response.json()["html"]
     assert 'value="groups"' in html and 'value="login"' in html
     assert 'value="password"' not in html
+
+
+def test_forum_thread_and_proposal_form_leave_out_private_pages_for_non_members(
+    client, moderator, case_worker, member, hr_group, topic, journal_page, private_page
+):
+    from handbook.models import ChangeProposal
+    from tests.forum.factories import PostFactory, ThreadFactory
+
+    thread = ThreadFactory(topic=topic, title="Varsling i praksis")
+    post = PostFactory(thread=thread, author=moderator, body="Presisering.")
+    ChangeProposal.objects.create(
+        page_id=private_page.pk, thread=thread, post=post, note="", created_by=moderator
+    )
+    client.force_login(case_worker)
+    assert "Varsling om kollega" not in client.get(thread.get_absolute_url()).content.decode()
+    client.force_login(member)
+    assert "Varsling om kollega" in client.get(thread.get_absolute_url()).content.decode()
+
+    client.force_login(moderator)  # not in HR-ledere: the page is not offered, nor accepted
+    form_url = reverse("handbook:proposal_new", args=[thread.pk])
+    html = client.get(form_url).content.decode()
+    assert "Journalføring" in html and "Varsling om kollega" not in html
+    response = client.post(form_url, {"post": post.pk, "page": private_page.pk, "note": "x"})
+    assert response.status_code == 400
+    assert ChangeProposal.objects.count() == 1
+
+
+def test_related_link_to_a_private_page_is_left_out_for_non_members(
+    client, case_worker, member, handbook_editor, journal_page, private_page
+):
+    import uuid
+
+    publish_new_version(
+        journal_page,
+        by=handbook_editor,
+        body=[
+            {
+                "type": "links",
+                "id": str(uuid.uuid4()),
+                "value": {"title": "Se også", "links": [{"page": private_page.pk}]},
+            }
+        ],
+    )
+    client.force_login(case_worker)
+    assert "Varsling om kollega" not in client.get(journal_page.url).content.decode()
+    client.force_login(member)
+    assert "Varsling om kollega" in client.get(journal_page.url).content.decode()
+    # Nor does the private page's title travel into the linking page's text (search, diffs).
+    assert "Varsling om kollega" not in "\n".join(journal_page.plain_text_paragraphs())
