@@ -242,3 +242,22 @@ def test_related_link_to_a_private_page_is_left_out_for_non_members(
     assert "Varsling om kollega" in client.get(journal_page.url).content.decode()
     # Nor does the private page's title travel into the linking page's text (search, diffs).
     assert "Varsling om kollega" not in "\n".join(journal_page.plain_text_paragraphs())
+
+
+def test_review_listing_and_reminders_leave_out_owners_the_privacy_keeps_out(
+    client, handbook_editor, hr_group, private_page, mailoutbox
+):
+    """The owner (an editor outside HR-ledere) is not sent the private page's title."""
+    from handbook.models import HandbookPage
+
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    HandbookPage.objects.filter(pk=private_page.pk).update(next_review_date=yesterday)
+    client.force_login(handbook_editor)
+    assert "Varsling om kollega" not in client.get(reverse("handbook:review")).content.decode()
+    services.review_reminders_send()
+    assert not any("Varsling om kollega" in m.subject for m in mailoutbox)
+
+    handbook_editor.groups.add(hr_group)
+    assert "Varsling om kollega" in client.get(reverse("handbook:review")).content.decode()
+    services.review_reminders_send()
+    assert any("Varsling om kollega" in m.subject for m in mailoutbox)
