@@ -30,3 +30,29 @@ class HandbookConfig(AppConfig):
         page_unpublished.connect(
             leave_the_index, dispatch_uid="handbook_search_on_unpublish", weak=False
         )
+
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page, PageViewRestriction
+
+        def follow_the_privacy(sender, instance, **kwargs):
+            # Wagtail's "Privacy" modal (wagtailadmin_pages:set_privacy) saves or deletes
+            # a PageViewRestriction and sends no signal or hook of its own. Who may find
+            # the page and the pages below it changes: re-index them (after the commit).
+            # A restriction's groups are not in the index (people.access decides per
+            # request who passes), so changing only the groups needs no re-index.
+            page = Page.objects.filter(pk=instance.page_id).first()
+            if page is not None:
+                page_search_refresh(page=page)
+
+        post_save.connect(
+            follow_the_privacy,
+            sender=PageViewRestriction,
+            dispatch_uid="handbook_search_on_privacy_save",
+            weak=False,
+        )
+        post_delete.connect(
+            follow_the_privacy,
+            sender=PageViewRestriction,
+            dispatch_uid="handbook_search_on_privacy_delete",
+            weak=False,
+        )

@@ -172,9 +172,16 @@ def block_text(block) -> str:
         rows = (value or {}).get("data") or []
         return "\n".join(" | ".join(cell or "" for cell in row) for row in rows)
     if kind == "links":
+        from people import access  # access imports models; blocks are imported by them
+
         labels = []
+        pages = [link["page"] for link in value["links"] if link.get("page")]
+        restrictions = access.handbook_restrictions() if pages else ()
         for link in value["links"]:
-            target = link.get("page") or link.get("document")
+            page = link.get("page")
+            if page and access.handbook_page_is_private(page, restrictions):
+                continue  # as on the page: a private page's link stays out of others' text
+            target = page or link.get("document")
             labels.append(link.get("label") or (str(target) if target else link.get("url") or ""))
         return "\n".join(filter(None, [value.get("title") or "", *labels]))
     return strip_tags(str(value))

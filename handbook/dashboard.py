@@ -58,7 +58,12 @@ def required_reading_panel(user) -> Panel | None:
 
 
 def _owned_or_all(user, qs, field: str):
-    """Handbook editors see every page's items; owners only those of their own pages."""
+    """Handbook editors see every page's items; owners only those of their own pages.
+
+    Never items of pages the person may not read (Wagtail's page privacy).
+    """
+    if hidden := access.handbook_page_ids_hidden_from(user):
+        qs = qs.exclude(**{f"{field}__in": [str(pk) for pk in hidden]})
     if access.is_handbook_editor(user):
         return qs
     return qs.filter(**{f"{field}__in": access.handbook_page_ids_owned_by(user)})
@@ -135,7 +140,9 @@ def hearings_panel(user) -> Panel | None:
         return None
     today = timezone.localdate()
     hearings = Hearing.objects.filter(
-        deadline__gte=today, deadline__lte=today + datetime.timedelta(days=HEARINGS_CLOSING_DAYS)
+        access.handbook_pages_q(user, "page__"),
+        deadline__gte=today,
+        deadline__lte=today + datetime.timedelta(days=HEARINGS_CLOSING_DAYS),
     )
     if not access.is_handbook_editor(user):
         hearings = hearings.filter(

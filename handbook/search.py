@@ -6,8 +6,10 @@ The provider contract (``search/providers.py``): ``documents(pks=None)`` yields 
 so draft changes are never indexed; a page that is unpublished, deleted or was never
 published yields nothing and is removed from the index.
 
-``handbook.services.version_record_publish`` (every publish) and the unpublish hook
-in ``handbook.apps`` ask for re-indexing with ``index_later``.
+``handbook.services.version_record_publish`` (every publish), the unpublish and
+privacy hooks in ``handbook.apps`` and the move hook in ``handbook.wagtail_hooks`` ask
+for re-indexing with ``index_later``. Who may find a page (``{"all"}``, or the
+principal of the private page above it) comes from ``people.access``.
 """
 
 from __future__ import annotations
@@ -54,8 +56,9 @@ def documents(pks: Iterable[int] | None = None) -> Iterator[SearchDocument]:
 def _documents(pages: list[ControlledPage]) -> Iterator[SearchDocument]:
     parent_paths = {p.path[: -Page.steplen] for p in pages if isinstance(p, HandbookPage)}
     sections = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
+    restrictions = access.handbook_restrictions()
     for page in pages:
-        principals = access.principals_for_handbook_page(page)
+        principals = access.principals_for_handbook_page(page, restrictions)
         if not principals:
             continue
         section = sections.get(page.path[: -Page.steplen], "") if page.depth else ""

@@ -60,10 +60,11 @@ def _handbook_trail(page) -> list[Page]:
 
 
 def table_of_contents(root: Page, request) -> list[dict]:
-    """Chapters with their pages, live only, in tree order (one query)."""
+    """Chapters with their pages the reader may read, live only, in tree order (one query)."""
     pages = (
         Page.objects.descendant_of(root)
         .live()
+        .filter(access.handbook_pages_q(request.user))
         .filter(depth__lte=root.depth + 2)
         .order_by("path")
         .only("id", "title", "url_path", "depth", "path")
@@ -82,7 +83,7 @@ def index_context(request, page: HandbookIndexPage) -> dict:
     user = request.user
     return {
         "toc": table_of_contents(page, request),
-        "recent_versions": PageVersion.objects.select_related(
+        "recent_versions": access.handbook_versions_visible_to(user).select_related(
             "page", "author__org_unit", "approver__org_unit"
         )[:8],
         "required_unconfirmed": services.readings_unconfirmed_for(user),
@@ -156,17 +157,21 @@ def page_context(request, page: ControlledPage) -> dict:
 # Views ------------------------------------------------------------------------------
 
 
-def _controlled_page_or_404(page_id: int) -> ControlledPage:
-    page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+def _controlled_page_or_404(user, page_id: int, *, live: bool = True) -> ControlledPage:
+    """A chapter or page the person may read (404 for others, so private pages don't leak)."""
+    page = get_object_or_404(Page.objects.live() if live else Page, pk=page_id).specific
     if not isinstance(page, ControlledPage):
         raise Http404
+    access.check_read_handbook_page(user, page)
     return page
 
 
 @login_required
 def changelog(request):
     """The whole handbook's change log, newest first."""
-    versions = PageVersion.objects.select_related("page", "author__org_unit", "approver__org_unit")
+    versions = access.handbook_versions_visible_to(request.user).select_related(
+        "page", "author__org_unit", "approver__org_unit"
+    )
     page_obj, page_range = paginate(request, versions, CHANGELOG_PER_PAGE)
     return render(
         request, "handbook/changelog.html", {"page_obj": page_obj, "page_range": page_range}
@@ -175,7 +180,7 @@ def changelog(request):
 
 @login_required
 def page_changelog(request, page_id):
-    page = _controlled_page_or_404(page_id)
+    page = _controlled_page_or_404(request.user, page_id)
     versions = (
         PageVersion.objects.filter(page_id=page.pk)
         .select_related("author__org_unit", "approver__org_unit")
@@ -197,7 +202,7 @@ def page_changelog(request, page_id):
 
 @login_required
 def version_detail(request, page_id, major, minor):
-    page = _controlled_page_or_404(page_id)
+    page = _controlled_page_or_404(request.user, page_id)
     version = get_object_or_404(
         PageVersion.objects.select_related("revision", "author__org_unit", "approver__org_unit"),
         page_id=page.pk,
@@ -231,7 +236,7 @@ def _parse_label(label: str | None):
 @login_required
 def version_diff(request, page_id):
     """Compare two versions word by word (``?fra=1.0&til=1.2``; defaults: the last change)."""
-    page = _controlled_page_or_404(page_id)
+    page = _controlled_page_or_404(request.user, page_id)
     versions = list(
         PageVersion.objects.filter(page_id=page.pk)
         .select_related("revision", "author__org_unit", "approver__org_unit")
@@ -275,7 +280,7 @@ def version_diff(request, page_id):
 @login_required
 @require_POST
 def confirm_reading(request, page_id):
-    page = _controlled_page_or_404(page_id)
+    page = _controlled_page_or_404(request.user, page_id)
     confirmation = services.reading_confirm(page=page, user=request.user)
     messages.success(
         request,
@@ -287,7 +292,7 @@ def confirm_reading(request, page_id):
 
 @login_required
 def confirmations(request, page_id):
-    page = _controlled_page_or_404(page_id)
+    page = _controlled_page_or_404(request.user, page_id)
     if not access.can_see_confirmations(request.user, page):
         raise access.AccessDenied(
             _("Bare dokumenteieren og håndbokredaktører ser hvem som har bekreftet.")
@@ -326,7 +331,12 @@ def proposal_new(request, thread_id):
     if root is None:
         raise Http404
     posts = thread.posts.select_related("author").order_by("position")
-    pages = Page.objects.descendant_of(root).live().order_by("path")
+    pages = (
+        Page.objects.descendant_of(root)
+        .live()
+        .filter(access.handbook_pages_q(request.user))
+        .order_by("path")
+    )
     initial = {"post": request.GET.get("innlegg")}
     form = ProposalForm(request.POST or None, posts=posts, pages=pages, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -375,7 +385,7 @@ def proposal_decline(request, proposal_id):
     )
     if not access.can_view(request.user, proposal.thread):
         raise Http404  # a proposal from a closed room is not confirmed to outsiders
-    page = _controlled_page_or_404(proposal.page_id)
+    page = _controlled_page_or_404(request.user, proposal.page_id)
     if not access.can_decide_proposal(request.user, proposal):
         raise access.AccessDenied(
             _("Bare dokumenteier eller en håndbokredaktør kan avslå forslag.")
@@ -397,9 +407,7 @@ def proposal_decline(request, proposal_id):
 
 @login_required
 def hearing_new(request, page_id):
-    page = get_object_or_404(Page, pk=page_id).specific
-    if not isinstance(page, ControlledPage):
-        raise Http404
+    page = _controlled_page_or_404(request.user, page_id, live=False)
     if not access.can_open_hearing(request.user, page):
         raise access.AccessDenied(
             _("Bare dokumenteier eller en håndbokredaktør kan sende på høring.")
@@ -434,6 +442,7 @@ def hearing_detail(request, hearing_id):
         Hearing.objects.select_related("page", "revision", "created_by__org_unit", "version"),
         pk=hearing_id,
     )
+    access.check_read_handbook_page(request.user, hearing.page)
     draft = hearing.revision.as_object()
     sections = draft.sections()
     may_comment = access.can_comment_on_hearing(request.user, hearing)
@@ -483,6 +492,7 @@ def hearing_respond(request, comment_id):
     comment = get_object_or_404(
         HearingComment.objects.select_related("hearing__page"), pk=comment_id
     )
+    access.check_read_handbook_page(request.user, comment.hearing.page)
     if not access.can_respond_to_hearing(request.user, comment.hearing):
         raise access.AccessDenied(_("Bare redaktøren og dokumenteieren svarer på innspill."))
     form = HearingResponseForm(request.POST)

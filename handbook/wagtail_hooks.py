@@ -1,15 +1,17 @@
-"""Wagtail glue for the handbook: audit-log actions, a menu link, and keeping history."""
+"""Wagtail glue for the handbook: audit-log actions, a menu link, keeping history, privacy."""
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import PageViewRestriction
 
 from people import access
 
-from .models import ControlledPage, PageVersion
+from .models import ControlledPage, HandbookIndexPage, PageVersion
 from .services import page_search_refresh
 
 
@@ -45,6 +47,25 @@ def reindex_moved_page(request, page):
     """A move changes the page's address and section (and those of the pages below it)."""
     if isinstance(page.specific, ControlledPage):
         page_search_refresh(page=page)
+
+
+@hooks.register("before_serve_page")
+def serve_only_to_readers(page, request, serve_args, serve_kwargs):
+    """Serving a handbook page agrees with ``people.access`` on its privacy.
+
+    Runs before Wagtail's own privacy check. A signed-in person who may not read the
+    page gets 404 (Wagtail would send them to the login page, which confirms that the
+    page exists); handbook editors pass a password restriction left from before
+    passwords were switched off, without the password, as they do everywhere else.
+    """
+    if not isinstance(page, ControlledPage | HandbookIndexPage):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    access.check_read_handbook_page(request.user, page)
+    for restriction_id in access.handbook_password_restriction_ids(request.user, page):
+        PageViewRestriction(id=restriction_id).mark_as_passed(request)
+    return None
 
 
 class ReviewMenuItem(MenuItem):

@@ -62,6 +62,7 @@ class Grants:
     room_perms: dict[int, frozenset[str]]
     moderated_topic_ids: frozenset[int]
     roles: frozenset[str]
+    group_ids: frozenset[int] = frozenset()  # every Django group, for handbook page privacy
 
     @property
     def visible_room_ids(self) -> frozenset[int]:
@@ -69,6 +70,15 @@ class Grants:
 
 
 _NO_GRANTS = Grants(frozenset(), {}, frozenset(), frozenset())
+
+
+# What is memoised on the user object for one request (``forget`` drops all of it).
+_MEMOS = (
+    "_fagrom_grants",
+    "_fagrom_owned_page_ids",
+    "_fagrom_page_restrictions",
+    "_fagrom_hidden_page_paths",
+)
 
 
 def grants(user) -> Grants:
@@ -94,18 +104,25 @@ def grants(user) -> Grants:
     for room_id, codename in rows:
         perms.setdefault(room_id, set()).add(codename)
     topic_ids = frozenset(user.moderated_topics.values_list("id", flat=True))
-    roles = frozenset(user.groups.filter(name__in=ROLE_GROUPS).values_list("name", flat=True))
+    groups = list(user.groups.values_list("id", "name"))
+    roles = frozenset(name for _, name in groups if name in ROLE_GROUPS)
     if user.is_superuser:
         roles |= {ADMINISTRATORS}
-    result = Grants(open_ids, {k: frozenset(v) for k, v in perms.items()}, topic_ids, roles)
+    result = Grants(
+        open_ids,
+        {k: frozenset(v) for k, v in perms.items()},
+        topic_ids,
+        roles,
+        frozenset(gid for gid, _ in groups),
+    )
     user._fagrom_grants = result
     return result
 
 
 def forget(user) -> None:
     """Drop memoised grants (after a change of membership within one request)."""
-    user.__dict__.pop("_fagrom_grants", None)
-    user.__dict__.pop("_fagrom_owned_page_ids", None)
+    for name in _MEMOS:
+        user.__dict__.pop(name, None)
 
 
 # Roles -------------------------------------------------------------------------------
@@ -349,8 +366,9 @@ PUBLIC_JOURNAL_PRINCIPAL = "journal:public"
 def principals_for(user) -> set[str]:
     """The principals a person holds: matched against documents' principals.
 
-    Computed from live grants, so a change of membership changes what search
-    finds at once, without re-indexing anything.
+    Computed from live grants, so a change of membership (of a room, or of a group a
+    private handbook page is restricted to) changes what search finds at once,
+    without re-indexing anything.
     """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
@@ -361,17 +379,37 @@ def principals_for(user) -> set[str]:
         result.add(RECORDS_OFFICER_PRINCIPAL)
     else:
         result.add(PUBLIC_JOURNAL_PRINCIPAL)
+    hidden = _hidden_page_paths(user)
+    result |= {
+        restricted_page_principal(r.page_id)
+        for r in _page_restrictions(user)
+        if not _under_any(r.path, hidden)
+    }
     return result
 
 
-def principals_for_handbook_page(page) -> set[str]:
-    """Who may find a published handbook page: every signed-in employee.
+def restricted_page_principal(page_id: int) -> str:
+    """The principal of the pages below a restricted page: held by those who pass its privacy."""
+    return f"restricted-page:{page_id}"
 
-    The handbook is one document for the whole organisation; its pages carry no
-    per-page read restriction (Wagtail's view restrictions are not used for it).
-    Should that change, this is the one place to say who may find a page.
+
+def principals_for_handbook_page(page, restrictions=None) -> set[str]:
+    """Who may find a published handbook page.
+
+    ``{"all"}`` (every signed-in employee) unless Wagtail's privacy setting restricts
+    the page or a page above it; then the principal of the nearest restricted page,
+    which a person holds only when they pass every restriction on the way down
+    (``principals_for``). Who passes is decided per request from live group
+    membership, so changing someone's groups, or a restriction's groups, changes
+    what they find at once; adding or removing a restriction re-indexes the subtree.
+    ``restrictions`` (from ``handbook_restrictions()``) saves a query per page.
     """
-    return {"all"}
+    restrictions = handbook_restrictions() if restrictions is None else restrictions
+    above = [r for r in restrictions if page.path.startswith(r.path)]
+    if not above:
+        return {"all"}
+    nearest = max(above, key=lambda r: len(r.path))
+    return {restricted_page_principal(nearest.page_id)}
 
 
 def principals_for_journal_entry(entry) -> tuple[set[str], set[str]]:
@@ -391,9 +429,11 @@ def visible_rooms_q(user, prefix: str = "") -> Q:
 
 # The quality handbook -----------------------------------------------------------------
 #
-# Reading the handbook is open to every signed-in employee. Editing uses Wagtail's own
-# page permissions (GroupPagePermission: unit groups may add/change, handbook editors
-# may also publish); approval is the page's owner or a handbook editor.
+# Reading the handbook is open to every signed-in employee, except pages an editor has
+# made private with Wagtail's "Privacy" setting (a PageViewRestriction on the page or a
+# page above it; see "Handbook page privacy" below). Editing uses Wagtail's own page
+# permissions (GroupPagePermission: unit groups may add/change, handbook editors may
+# also publish); approval is the page's owner or a handbook editor.
 
 
 def _is_handbook_page(page) -> bool:
@@ -442,17 +482,179 @@ def handbook_page_ids_owned_by(user) -> list[str]:
 
 
 def can_read_handbook(user) -> bool:
-    """The handbook is for every signed-in, active employee."""
+    """The handbook is for every signed-in, active employee (private pages aside)."""
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
 
 
 def handbook_versions_visible_to(user):
-    """Published versions of pages that are still live (none for anonymous visitors)."""
+    """Published versions of live pages the person may read (none for anonymous visitors)."""
     from handbook.models import PageVersion
 
     if not can_read_handbook(user):
         return PageVersion.objects.none()
-    return PageVersion.objects.filter(page__live=True)
+    return PageVersion.objects.filter(handbook_pages_q(user, "page__"), page__live=True)
+
+
+# Handbook page privacy ----------------------------------------------------------------
+#
+# Wagtail's page "Privacy" setting (PageViewRestriction) applies to the page and every
+# page below it. Wagtail's ``serve()`` enforces it for the page itself; this is where
+# every other surface (search, change log, versions, diffs, the contents sidebar,
+# front-page panels, required reading, hearings, proposals, e-mails) asks the same
+# question, with the same answer as ``serve()`` (``handbook.wagtail_hooks`` makes
+# ``serve()`` answer 404 where this module says no):
+#
+# * "login": everyone signed in, the same as no restriction.
+# * "groups": members of one of the chosen groups, and superusers (Wagtail lets only
+#   superusers past a group restriction; administrators and handbook editors who are
+#   not members are kept out, as ``serve()`` keeps them out).
+# * "password": switched off for the site (``WAGTAIL_PRIVATE_PAGE_OPTIONS``); a shared
+#   password means nothing on a real-name intranet. A restriction left from before is
+#   for handbook editors and administrators only (they pass it without the password).
+#
+# Pages under several restrictions are for those who pass all of them, as in Wagtail.
+
+
+@dataclass(frozen=True)
+class PageRestriction:
+    """One view restriction (not "login") on a page of Wagtail's tree."""
+
+    id: int
+    page_id: int
+    path: str  # the restricted page's tree path; the pages below it share the prefix
+    kind: str
+    group_ids: frozenset[int]
+
+
+def handbook_restrictions() -> tuple[PageRestriction, ...]:
+    """Every restriction that limits who reads a page (one query; there are few)."""
+    from wagtail.models import PageViewRestriction
+
+    rows = (
+        PageViewRestriction.objects.exclude(restriction_type=PageViewRestriction.LOGIN)
+        .order_by("id")
+        .values_list("id", "page_id", "page__path", "restriction_type", "groups__id")
+    )
+    found: dict[int, tuple] = {}
+    groups: dict[int, set[int]] = {}
+    for rid, page_id, path, kind, group_id in rows:
+        found[rid] = (page_id, path, kind)
+        groups.setdefault(rid, set())
+        if group_id is not None:
+            groups[rid].add(group_id)
+    return tuple(
+        PageRestriction(rid, page_id, path, kind, frozenset(groups[rid]))
+        for rid, (page_id, path, kind) in found.items()
+    )
+
+
+def handbook_page_is_private(page, restrictions=None) -> bool:
+    """Does a restriction other than "login" apply to ``page`` (on it or a page above)?"""
+    restrictions = handbook_restrictions() if restrictions is None else restrictions
+    return any(page.path.startswith(r.path) for r in restrictions)
+
+
+def _page_restrictions(user) -> tuple[PageRestriction, ...]:
+    """``handbook_restrictions()``, read once per request (memoised on the user)."""
+    cached = getattr(user, "_fagrom_page_restrictions", None)
+    if cached is None:
+        cached = handbook_restrictions()
+        user._fagrom_page_restrictions = cached
+    return cached
+
+
+def _passes(user, restriction: PageRestriction) -> bool:
+    """Does the person pass one restriction (as Wagtail's ``accept_request`` would)?"""
+    from wagtail.models import PageViewRestriction
+
+    if restriction.kind == PageViewRestriction.GROUPS:
+        return user.is_superuser or bool(restriction.group_ids & grants(user).group_ids)
+    # "password", and any kind a later Wagtail adds: editors and administrators only.
+    return is_handbook_editor(user)
+
+
+def _under_any(path: str, prefixes) -> bool:
+    return any(path.startswith(prefix) for prefix in prefixes)
+
+
+def _hidden_page_paths(user) -> tuple[str, ...]:
+    """Tree paths of restricted pages the person may not read (the pages below go with them)."""
+    if not can_read_handbook(user):
+        return ("",)  # every path starts with ""
+    cached = getattr(user, "_fagrom_hidden_page_paths", None)
+    if cached is None:
+        cached = tuple(sorted({r.path for r in _page_restrictions(user) if not _passes(user, r)}))
+        user._fagrom_hidden_page_paths = cached
+    return cached
+
+
+def handbook_pages_q(user, prefix: str = "") -> Q:
+    """``Q`` that keeps pages the person may read (``prefix``: the path to the page, e.g.
+    ``"page__"`` for versions, hearings and proposals; ``""`` for Page querysets)."""
+    q = Q()
+    for path in _hidden_page_paths(user):
+        q &= ~Q(**{f"{prefix}path__startswith": path})
+    return q
+
+
+def handbook_page_ids_hidden_from(user) -> list[int]:
+    """Ids of the pages the person may not read (for tables that store page ids as text).
+
+    No query when nothing is hidden from them; otherwise one.
+    """
+    from wagtail.models import Page
+
+    hidden = _hidden_page_paths(user)
+    if not hidden:
+        return []
+    q = Q()
+    for path in hidden:
+        q |= Q(path__startswith=path)
+    return list(Page.objects.filter(q).values_list("pk", flat=True))
+
+
+def can_read_handbook_page(user, page) -> bool:
+    """May the person read this page, its versions, change log and hearings?"""
+    return can_read_handbook(user) and not _under_any(page.path, _hidden_page_paths(user))
+
+
+def check_read_handbook_page(user, page) -> None:
+    """404, not 403: a private page's existence must not leak."""
+    if not can_read_handbook_page(user, page):
+        raise Http404
+
+
+def handbook_password_restriction_ids(user, page) -> list[int]:
+    """Password restrictions over ``page`` that the person passes without the password.
+
+    ``handbook.wagtail_hooks`` marks them as passed, so ``serve()`` agrees with this module.
+    """
+    from wagtail.models import PageViewRestriction
+
+    if not can_read_handbook_page(user, page):
+        return []
+    return [
+        r.id
+        for r in _page_restrictions(user)
+        if r.kind == PageViewRestriction.PASSWORD and page.path.startswith(r.path)
+    ]
+
+
+def users_who_can_read_handbook_page(page):
+    """Active people who may read ``page`` (for required reading and e-mails)."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import PageViewRestriction
+
+    users = get_user_model().objects.filter(is_active=True)
+    for restriction in handbook_restrictions():
+        if not page.path.startswith(restriction.path):
+            continue
+        if restriction.kind == PageViewRestriction.GROUPS:
+            allowed = Q(is_superuser=True) | Q(groups__in=restriction.group_ids)
+        else:
+            allowed = Q(is_superuser=True) | Q(groups__name__in=(HANDBOOK_EDITORS, ADMINISTRATORS))
+        users = users.filter(pk__in=get_user_model().objects.filter(allowed).values("pk"))
+    return users
 
 
 def owns_handbook_pages(user) -> bool:
@@ -480,7 +682,7 @@ def can_see_review_listing(user) -> bool:
 
 
 def can_confirm_reading(user, page) -> bool:
-    return bool(user.is_authenticated and page.live and page.version_major)
+    return bool(can_read_handbook_page(user, page) and page.live and page.version_major)
 
 
 def can_propose_from_post(user, post) -> bool:

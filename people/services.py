@@ -69,7 +69,9 @@ def person_sync_unit_groups(*, user: User) -> None:
         user.groups.remove(*stale)
     if missing := wanted - current:
         user.groups.add(*missing)
-    user.__dict__.pop("_fagrom_grants", None)
+    from .access import forget  # people.access imports the forum, which imports people
+
+    forget(user)
 
 
 @transaction.atomic

@@ -335,6 +335,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Private pages and document collections: groups or "signed in", never a shared password
+# (meaningless on a real-name intranet). What a page's privacy means on every surface
+# is decided in people/access.py ("Handbook page privacy").
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # Handbook approvals come from the page owner, who need not hold Wagtail's publish
 # permission: the workflow's own task decides who may approve (handbook/workflows.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "handbook.workflows.publish_approved"

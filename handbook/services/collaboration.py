@@ -25,7 +25,7 @@ def proposal_create(*, post, page: ControlledPage, by, note: str) -> ChangePropo
     the proposal unseen) and the proposal is recorded for the owner without one.
     """
     access.check_propose_from_post(by, post)
-    if not isinstance(page, ControlledPage):
+    if not isinstance(page, ControlledPage) or not access.can_read_handbook_page(by, page):
         raise ProposalError(gettext("Velg en side i håndboken."))
     thread = post.thread
     revision = None

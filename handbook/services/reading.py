@@ -24,7 +24,8 @@ def readings_unconfirmed_for(user) -> list:
     """Required pages the person has not confirmed in their current major version.
 
     Two queries: the live pages required for the person's unit or a unit above it
-    (the unit's materialised path gives the ancestors), then their confirmations.
+    (the unit's materialised path gives the ancestors) that the person may read, then
+    their confirmations (and, once per request, the pages' privacy in ``people.access``).
     """
     if not getattr(user, "is_authenticated", False) or not user.org_unit_id:
         return []
@@ -33,7 +34,7 @@ def readings_unconfirmed_for(user) -> list:
     paths = [path[:i] for i in range(steplen, len(path) + 1, steplen)]
     pages = list(
         HandbookPage.objects.live()
-        .filter(required_for_units__path__in=paths)
+        .filter(access.handbook_pages_q(user), required_for_units__path__in=paths)
         .distinct()
         .only("id", "title", "url_path", "version_major", "version_minor", "path", "depth")
         .order_by("path")
@@ -84,24 +85,29 @@ def reading_confirm(*, page: ControlledPage, user) -> ReadConfirmation:
     return confirmation
 
 
-def _target_people(units):
-    """Active people in ``units`` or below (a unit's group holds exactly those)."""
+def _target_people(units, page):
+    """Active people in ``units`` or below who may read ``page`` (its privacy may narrow it)."""
     if not units:
         return User.objects.none()
     q = Q()
     for unit in units:
         q |= Q(org_unit__path__startswith=unit.path)
-    return User.objects.filter(q, is_active=True).select_related("org_unit")
+    return (
+        access.users_who_can_read_handbook_page(page)
+        .filter(q, is_active=True)
+        .select_related("org_unit")
+    )
 
 
 def reading_status(*, page: ControlledPage) -> dict:
     """Who in the target units has confirmed the current major version, and who has not.
 
     A confirmation of any minor version of the current major version counts:
-    a new major version asks everyone again.
+    a new major version asks everyone again. People the page's privacy keeps out are
+    not asked (they cannot open it).
     """
     units: list[OrgUnit] = list(page.required_for_units.all())
-    people = list(_target_people(units).order_by("full_name", "username"))
+    people = list(_target_people(units, page).order_by("full_name", "username"))
     confirmed = dict(
         ReadConfirmation.objects.filter(
             page_id=page.pk, major=page.version_major, user__in=[p.pk for p in people]

@@ -16,15 +16,18 @@ from ..models import ChapterPage, HandbookPage, ReviewReminder
 def pages_due_for_review(*, user=None, today=None, within_days=None) -> list:
     """Chapters and pages past or near their review date, soonest first.
 
-    Handbook editors see all of them; anyone else sees the pages they own.
+    Handbook editors see all of them; anyone else sees the pages they own; nobody sees
+    pages whose privacy keeps them out. ``user=None`` (the reminder task): every page.
     """
     pages = []
     for model in (ChapterPage, HandbookPage):
         qs = model.objects.due_for_review(within_days=within_days, today=today).select_related(
             "document_owner__org_unit", "owner_unit"
         )
-        if user is not None and not access.is_handbook_editor(user):
-            qs = qs.filter(document_owner=user)
+        if user is not None:
+            qs = qs.filter(access.handbook_pages_q(user))
+            if not access.is_handbook_editor(user):
+                qs = qs.filter(document_owner=user)
         pages.extend(qs)
     return sorted(pages, key=lambda p: (p.next_review_date, p.title))
 
@@ -37,10 +40,15 @@ def review_reminders_send(*, today=None) -> int:
     """
     today = today or timezone.localdate()
     sent = 0
+    restrictions = access.handbook_restrictions()
     for page in pages_due_for_review(today=today):
         owner = page.document_owner
         if owner is None or not owner.email:
             continue
+        if access.handbook_page_is_private(
+            page, restrictions
+        ) and not access.can_read_handbook_page(owner, page):
+            continue  # an owner the page's privacy keeps out is not sent its title
         overdue = page.next_review_date < today
         kind = ReviewReminder.Kind.OVERDUE if overdue else ReviewReminder.Kind.BEFORE
         try:

@@ -24,6 +24,7 @@ _VERBS = {
     "flag": access.can_flag,
     "react": access.can_react,
     "accept_answer": access.can_accept_answer,
+    "read_handbook_page": access.can_read_handbook_page,
 }
 
 

@@ -75,3 +75,13 @@ def publish_new_version(page, *, by, body, summary="Oppdatert tekst", major=Fals
     version = services.page_publish(page=page, by=by, major=major)
     page.refresh_from_db()
     return version
+
+
+def restrict(page, *, groups=(), kind="groups", password=""):
+    """Make ``page`` (and the pages below it) private, as Wagtail's "Privacy" modal does."""
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction(page=page, restriction_type=kind, password=password)
+    restriction.save()
+    restriction.groups.set(groups)
+    return restriction
