@@ -10,12 +10,10 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import status_code_conformance
 
+from fagrom.api import api
+from fagrom.wsgi import application
 from people.services import api_token_create
 from tests.forum.factories import ThreadFactory
-
-
-from fagrom.api import api  # noqa: E402  (after the imports above: Django is set up by now)
-from fagrom.wsgi import application  # noqa: E402
 
 # The schema as the API builds it, so loading it needs no request and no database.
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix="/api/v1/"))
