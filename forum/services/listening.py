@@ -314,7 +314,22 @@ def notifications_visible_to(user):
     )
 
 
-def unread_count(user) -> int:
+_UNREAD_ATTR = "_fagrom_unread_notification_count"
+
+
+def unread_count(user, *, known: int | None = None) -> int:
+    """How many of the person's notifications are unread (and still visible to them).
+
+    ``known`` records a count the caller already has exactly (the front page's panel);
+    the menu then reuses it instead of counting again. It is kept on the user object,
+    which lives for one request, like ``access.grants``.
+    """
+    if known is not None:
+        setattr(user, _UNREAD_ATTR, known)
+        return known
+    cached = getattr(user, _UNREAD_ATTR, None)
+    if cached is not None:
+        return cached
     return notifications_visible_to(user).filter(read_at__isnull=True).count()
 
 
@@ -355,6 +370,7 @@ def thread_notifications_mark_read(*, user, thread: Thread) -> int:
 
 
 def notifications_mark_read(*, user, ids=None) -> int:
+    user.__dict__.pop(_UNREAD_ATTR, None)
     qs = Notification.objects.filter(user=user, read_at__isnull=True)
     if ids is not None:
         qs = qs.filter(pk__in=ids)
