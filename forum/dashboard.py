@@ -87,7 +87,7 @@ def notifications_panel(user) -> Panel:
         more_url=reverse("forum:notifications"),
         empty_text=_("Du har ingen uleste varsler."),
     )
-    listening.unread_count(user, known=panel.count)  # the menu shows the same number
+    listening.unread_count_memo(user, known=panel.count)  # the menu shows the same number
     return panel
 
 

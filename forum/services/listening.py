@@ -314,22 +314,7 @@ def notifications_visible_to(user):
     )
 
 
-_UNREAD_ATTR = "_fagrom_unread_notification_count"
-
-
-def unread_count(user, *, known: int | None = None) -> int:
-    """How many of the person's notifications are unread (and still visible to them).
-
-    ``known`` records a count the caller already has exactly (the front page's panel);
-    the menu then reuses it instead of counting again. It is kept on the user object,
-    which lives for one request, like ``access.grants``.
-    """
-    if known is not None:
-        setattr(user, _UNREAD_ATTR, known)
-        return known
-    cached = getattr(user, _UNREAD_ATTR, None)
-    if cached is not None:
-        return cached
+def unread_count(user) -> int:
     return notifications_visible_to(user).filter(read_at__isnull=True).count()
 
 
@@ -340,9 +325,16 @@ _UNREAD_COUNT_ATTR = "_fagrom_unread_notification_count"
 ELSEWHERE_KINDS = (Notification.Kind.FLAG, Notification.Kind.ESCALATION)
 
 
-def unread_count_memo(user) -> int:
+def unread_count_memo(user, *, known: int | None = None) -> int:
     """``unread_count``, counted once per request (memoised on the user object, which
-    lives for one request, like ``access.grants``): the menu shows it on every page."""
+    lives for one request, like ``access.grants``): the menu shows it on every page.
+
+    ``known`` records a count the caller already has exactly (the front page's
+    notification panel), so the menu does not count again.
+    """
+    if known is not None:
+        setattr(user, _UNREAD_COUNT_ATTR, known)
+        return known
     cached = getattr(user, _UNREAD_COUNT_ATTR, None)
     if cached is None:
         cached = unread_count(user)
@@ -370,7 +362,6 @@ def thread_notifications_mark_read(*, user, thread: Thread) -> int:
 
 
 def notifications_mark_read(*, user, ids=None) -> int:
-    user.__dict__.pop(_UNREAD_ATTR, None)
     qs = Notification.objects.filter(user=user, read_at__isnull=True)
     if ids is not None:
         qs = qs.filter(pk__in=ids)
