@@ -79,7 +79,7 @@ def answers_panel(user) -> Panel:
 def notifications_panel(user) -> Panel:
     """The person's unread notifications, re-checked against what they may see now."""
     unread = listening.notifications_visible_to(user).filter(read_at__isnull=True)
-    return Panel.listing(
+    panel = Panel.listing(
         unread.select_related("actor__org_unit").order_by("-created_at", "-id"),
         key="notifications",
         title=_("Uleste varsler"),
@@ -87,6 +87,8 @@ def notifications_panel(user) -> Panel:
         more_url=reverse("forum:notifications"),
         empty_text=_("Du har ingen uleste varsler."),
     )
+    listening.unread_count_memo(user, known=panel.count)  # the menu shows the same number
+    return panel
 
 
 def _followed(user) -> Q | None:
@@ -229,18 +231,32 @@ def overdue_questions_panel(user) -> Panel | None:
     if not access.has_moderator_duties(user):
         return None
     now = timezone.now()
+    unanswered = guidance.questions_unanswered_for(user)
+    # The deadline needs three columns of each candidate, not a hundred threads with
+    # their topics and authors; only the rows shown are loaded whole.
     candidates = list(
-        guidance.questions_unanswered_for(user)
-        .filter(created_at__lt=now - datetime.timedelta(days=1))
-        .select_related(None)
-        .select_related("topic", "author__org_unit")[:OVERDUE_CANDIDATES]
+        unanswered.filter(created_at__lt=now - datetime.timedelta(days=1)).values_list(
+            "pk", "created_at", "topic__response_target_days"
+        )[:OVERDUE_CANDIDATES]
     )
-    overdue = [t for t in candidates if guidance.is_overdue(t, now)]
+    overdue = [
+        pk
+        for pk, created_at, target_days in candidates
+        if guidance.is_past_target(created_at, target_days, now)
+    ]
+    shown = overdue[:PANEL_SIZE]
+    items = []
+    if shown:
+        items = list(
+            unanswered.filter(pk__in=shown)
+            .select_related(None)
+            .select_related("topic", "author__org_unit")
+        )
     return Panel(
         key="overdue-questions",
         title=_("Spørsmål over svarfristen"),
         template="frontpage/overdue_questions.html",
-        items=overdue[:PANEL_SIZE],
+        items=items,
         count=len(overdue),
         more_url=reverse("forum:queue"),
         empty_text=_("Ingen spørsmål har gått over svarfristen."),
@@ -253,7 +269,8 @@ def flags_panel(user) -> Panel | None:
     if not access.has_moderator_duties(user):
         return None
     flags = flag_services.flags_open_for(user)
-    items = list(flags[:PANEL_SIZE])
+    # The panel names the thread, not the post's text.
+    items = list(flags.defer("post__body", "post__body_html")[:PANEL_SIZE])
     return Panel(
         key="flags",
         title=_("Rapporterte innlegg"),

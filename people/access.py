@@ -20,6 +20,7 @@ database a fixed number of times however many rooms or topics it shows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -64,7 +65,7 @@ class Grants:
     roles: frozenset[str]
     group_ids: frozenset[int] = frozenset()  # every Django group, for handbook page privacy
 
-    @property
+    @cached_property  # asked for every object on a page; the grants do not change
     def visible_room_ids(self) -> frozenset[int]:
         return self.open_room_ids | {rid for rid, perms in self.room_perms.items() if VIEW in perms}
 
@@ -857,6 +858,47 @@ def can_react(user, post: Post) -> bool:
 
 def can_vote_idea(user, thread: Thread) -> bool:
     return thread.kind == Thread.Kind.IDEA and can_view(user, thread) and can_write(user)
+
+
+@dataclass(frozen=True, slots=True)
+class PostActions:
+    """What one person may do with one post: the per-post ``can_…`` answers, together."""
+
+    edit: bool  # can_edit_post
+    see_revisions: bool  # can_see_revisions
+    handle: bool  # can_handle_post
+    see_hidden: bool  # can_see_hidden_post
+    flag: bool  # can_flag
+    react: bool  # can_react
+
+
+def post_actions(user, thread: Thread, posts) -> dict[int, PostActions]:
+    """``PostActions`` for each of ``posts`` (all in ``thread``), keyed by post id.
+
+    The same answers as ``can_edit_post``, ``can_see_revisions``, ``can_handle_post``,
+    ``can_see_hidden_post``, ``can_flag`` and ``can_react`` post by post, but what
+    depends only on the thread (seeing it, moderating its topic, writing, replying) is
+    decided once: a page of posts asked six questions each otherwise repeats them.
+    """
+    view = can_view(user, thread)
+    moderate = can_moderate(user, thread)
+    write = can_write(user)
+    reply = can_post(user, thread)
+    me = getattr(user, "pk", None)
+    result = {}
+    for post in posts:
+        if post.thread_id != thread.pk:
+            raise ValueError("post_actions: every post must belong to the thread")
+        own = post.author_id == me
+        result[post.pk] = PostActions(
+            edit=own and reply,
+            see_revisions=view and (own or moderate),
+            handle=moderate and not own,
+            see_hidden=view and (moderate or own),
+            flag=view and write and not own,
+            react=view and write and not own and not post.is_hidden,
+        )
+    return result
 
 
 def users_who_can_view(obj):

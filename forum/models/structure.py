@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from fagrom.reverse import reverse_id
+
 
 class Room(models.Model):
     """A space with an access policy. The open "Erfaringsforum" is one room.
@@ -210,7 +212,7 @@ class Thread(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("forum:thread", kwargs={"thread_id": self.pk})
+        return reverse_id("forum:thread", self.pk)  # reverse(), without resolving per thread
 
 
 class Post(models.Model):

@@ -212,8 +212,13 @@ def questions_unverified_for(user):
 
 
 def is_overdue(thread: Thread, now=None) -> bool:
+    return is_past_target(thread.created_at, thread.topic.response_target_days, now)
+
+
+def is_past_target(asked_at, target_days: int, now=None) -> bool:
+    """Is a question asked at ``asked_at`` past a response target of ``target_days``?"""
     now = now or timezone.now()
-    return add_working_days(thread.created_at, thread.topic.response_target_days) < now
+    return add_working_days(asked_at, target_days) < now
 
 
 def questions_remind_overdue(*, now=None) -> int:

@@ -325,9 +325,16 @@ _UNREAD_COUNT_ATTR = "_fagrom_unread_notification_count"
 ELSEWHERE_KINDS = (Notification.Kind.FLAG, Notification.Kind.ESCALATION)
 
 
-def unread_count_memo(user) -> int:
+def unread_count_memo(user, *, known: int | None = None) -> int:
     """``unread_count``, counted once per request (memoised on the user object, which
-    lives for one request, like ``access.grants``): the menu shows it on every page."""
+    lives for one request, like ``access.grants``): the menu shows it on every page.
+
+    ``known`` records a count the caller already has exactly (the front page's
+    notification panel), so the menu does not count again.
+    """
+    if known is not None:
+        setattr(user, _UNREAD_COUNT_ATTR, known)
+        return known
     cached = getattr(user, _UNREAD_COUNT_ATTR, None)
     if cached is None:
         cached = unread_count(user)

@@ -117,11 +117,8 @@ def thread_new(request, room_slug, topic_slug):
 @login_required
 def thread_detail(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
-    posts = thread.posts.select_related(
-        "author__org_unit", "verified_by__org_unit"
-    ).prefetch_related("attachments")
     page_obj, page_range = paginate(
-        request, posts, settings.POSTS_PER_PAGE, count=thread.post_count
+        request, _thread_posts(thread), settings.POSTS_PER_PAGE, count=thread.post_count
     )
     services.thread_mark_read(thread=thread, user=request.user)
     listening.thread_notifications_mark_read(user=request.user, thread=thread)
@@ -143,6 +140,15 @@ def thread_detail(request, thread_id):
             else access.post_blocked_reason(request.user, thread),
             **thread_context(request, thread, page_obj),
         },
+    )
+
+
+def _thread_posts(thread):
+    """The thread's posts as its page shows them (the Markdown source is not shown: deferred)."""
+    return (
+        thread.posts.select_related("author__org_unit", "verified_by__org_unit")
+        .prefetch_related("attachments")
+        .defer("body")
     )
 
 
@@ -171,8 +177,7 @@ def thread_reply(request, thread_id):
         messages.success(request, _("Svaret ditt er publisert."))
         return redirect(services.post_url(post))
     # Show the thread's last page with the reply form and the text as typed.
-    posts = thread.posts.select_related("author__org_unit").prefetch_related("attachments")
-    paginator = Paginator(posts, settings.POSTS_PER_PAGE)
+    paginator = Paginator(_thread_posts(thread), settings.POSTS_PER_PAGE)
     page_obj = paginator.get_page(paginator.num_pages)
     return render(
         request,

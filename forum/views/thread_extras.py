@@ -38,6 +38,10 @@ def thread_context(request, thread: Thread, posts) -> dict:
         else set()
     )
     may_moderate = access.can_moderate(user, thread)
+    # Each post's actions, decided together (the template reads ``post.may.edit``, ...).
+    actions = access.post_actions(user, thread, posts)
+    for post in posts:
+        post.may = actions[post.pk]
     context = {
         **state,
         "clarifications": clarifications,

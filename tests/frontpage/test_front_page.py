@@ -188,3 +188,28 @@ def test_statistics_link_only_for_moderators_and_administrators(
     url = reverse("forum:statistics")
     assert url not in home(client, case_worker)
     assert url in home(client, moderator) and url in home(client, administrator)
+
+
+# What the front page counts once --------------------------------------------------------
+
+# 19 with a short list of notifications; the panel counts a full one (+1), the menu reuses it.
+CASE_WORKER_FRONT_PAGE_MAX_QUERIES = 20
+
+
+@pytest.mark.parametrize("n_unread", [0, 2, 7])
+def test_menu_shows_the_unread_count_the_front_page_panel_counted(
+    client, topic, case_worker, colleague, n_unread, django_assert_max_num_queries
+):
+    from forum.models import Notification
+
+    thread = ThreadFactory(topic=topic, author=colleague)
+    for i in range(n_unread):
+        Notification.objects.create(
+            user=case_worker, kind="reply", actor=colleague, thread=thread, text=f"Svar {i}"
+        )
+    client.force_login(case_worker)
+    with django_assert_max_num_queries(CASE_WORKER_FRONT_PAGE_MAX_QUERIES):
+        html = client.get(reverse("home")).content.decode()
+    assert (f'data-count="{n_unread}"' in html) == bool(n_unread)  # the menu's badge
+    if n_unread > 5:
+        assert f"({n_unread})" in html  # the panel's own count
