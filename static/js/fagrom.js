@@ -92,3 +92,39 @@
     }
   });
 })();
+
+// A table wider than the screen scrolls inside its .table-scroll box (WCAG 1.4.10). Such a
+// box must be reachable with the keyboard to scroll it (WCAG 2.1.1), so while it overflows it
+// becomes a focusable, named region; when it fits, it is left as a plain box (no extra tab stop).
+(function () {
+  "use strict";
+  function name(box) {
+    var caption = box.querySelector("caption");
+    if (caption) { return caption.textContent.trim(); }
+    var el = box;
+    while (el && el !== document.body) {
+      var prev = el.previousElementSibling;
+      while (prev) {
+        if (/^H[1-6]$/.test(prev.tagName)) { return prev.textContent.trim(); }
+        prev = prev.previousElementSibling;
+      }
+      el = el.parentElement;
+    }
+    return document.title;
+  }
+  function update() {
+    Array.prototype.forEach.call(document.querySelectorAll(".table-scroll"), function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", name(box));
+      } else if (box.hasAttribute("tabindex")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", update);
+  window.addEventListener("resize", function () { window.requestAnimationFrame(update); });
+})();

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from forum import services
 from tests.e2e.axe import assert_accessible
@@ -213,3 +214,24 @@ def test_main_pages_reflow_to_320_css_pixels_without_sideways_scrolling(
         if width > 320:
             too_wide[url] = width
     assert too_wide == {}
+
+
+def test_a_table_wider_than_the_screen_is_a_named_region_scrolled_with_the_keyboard(
+    web, archivist, nominated, thread
+):
+    from tests.archive.factories import journal
+
+    journal(thread, archivist, nomination=nominated)
+    web.goto(reverse("archive:public_journal"))
+    page = web.page
+    box = page.locator(".table-scroll").first
+    page.set_viewport_size({"width": 320, "height": 640})
+    expect(box).to_have_attribute("tabindex", "0")
+    expect(box).to_have_attribute("role", "region")
+    expect(box).to_have_attribute("aria-label", "Offentlig journal")
+    box.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("el => el.scrollLeft > 0", arg=box.element_handle())
+    assert_accessible(page)
+    page.set_viewport_size({"width": 1600, "height": 900})
+    expect(box).not_to_have_attribute("tabindex", "0")
