@@ -131,3 +131,18 @@ def room_owner(closed_room, department):
     user = UserFactory(username="romeier", full_name="Rita Romeier", unit=department)
     add_member(closed_room, "owner", user=user)
     return user
+
+
+@pytest.fixture
+def hr_group(db):
+    """A Django group that is not a unit: what a private handbook page is restricted to."""
+    from django.contrib.auth.models import Group
+
+    return Group.objects.create(name="HR-ledere")
+
+
+@pytest.fixture
+def hr_member(colleague, hr_group):
+    """Jonas, a member of ``hr_group``."""
+    colleague.groups.add(hr_group)
+    return colleague

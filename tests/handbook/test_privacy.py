@@ -3,13 +3,12 @@
 A chapter restricted to a group (and the page below it, which inherits the
 restriction) answers 404 to everyone else on the page, its change log, versions,
 diff, confirmations and hearings, and is left out of the contents, the change log
-and the front page; a member sees all of it, as Wagtail's ``serve()`` decides.
+and the front page; a member of the group sees all of it, as Wagtail's ``serve()`` decides.
 """
 
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
@@ -18,17 +17,6 @@ from handbook import services
 from people import access
 from tests.handbook.factories import chapter, handbook_page, publish_new_version, restrict, text
 from tests.people.factories import UserFactory
-
-
-@pytest.fixture
-def hr_group(db):
-    return Group.objects.create(name="HR-ledere")
-
-
-@pytest.fixture
-def member(colleague, hr_group):
-    colleague.groups.add(hr_group)
-    return colleague
 
 
 @pytest.fixture
@@ -75,9 +63,9 @@ def test_non_member_gets_404_for_private_page_its_history_and_the_page_below_it(
 
 
 def test_group_member_reads_private_page_and_its_history(
-    client, member, private_chapter, private_page
+    client, hr_member, private_chapter, private_page
 ):
-    client.force_login(member)
+    client.force_login(hr_member)
     for url in page_urls(private_page)[:4]:
         assert client.get(url).status_code == 200, url
     html = client.get(private_page.url).content.decode()
@@ -106,7 +94,7 @@ def test_anonymous_visitor_is_sent_to_login_for_a_private_page(client, private_p
 
 
 def test_private_pages_are_left_out_of_contents_change_log_and_front_page_for_non_member(
-    client, case_worker, member, journal_page, private_chapter, private_page
+    client, case_worker, hr_member, journal_page, private_chapter, private_page
 ):
     surfaces = [
         journal_page.url,  # the contents sidebar of a page everyone reads
@@ -119,24 +107,24 @@ def test_private_pages_are_left_out_of_contents_change_log_and_front_page_for_no
         html = client.get(url).content.decode()
         assert "Journalføring" in html, url
         assert "Personalsaker" not in html and "Varsling om kollega" not in html, url
-    client.force_login(member)
+    client.force_login(hr_member)
     for url in surfaces:
         html = client.get(url).content.decode()
         assert "Personalsaker" in html and "Varsling om kollega" in html, url
 
 
 def test_required_reading_leaves_out_people_the_privacy_keeps_out(
-    case_worker, member, private_page
+    case_worker, hr_member, private_page
 ):
     assert services.readings_unconfirmed_for(case_worker) == []
-    assert [p.pk for p in services.readings_unconfirmed_for(member)] == [private_page.pk]
+    assert [p.pk for p in services.readings_unconfirmed_for(hr_member)] == [private_page.pk]
     status = services.reading_status(page=private_page)
-    assert member in status["missing"]
+    assert hr_member in status["missing"]
     assert case_worker not in status["missing"]
 
 
 def test_hearing_on_private_page_is_404_for_non_member(
-    client, case_worker, member, handbook_editor, department, private_page
+    client, case_worker, hr_member, handbook_editor, department, private_page
 ):
     hearing = services.hearing_open(
         page=private_page,
@@ -148,7 +136,7 @@ def test_hearing_on_private_page_is_404_for_non_member(
     )
     client.force_login(case_worker)
     assert client.get(hearing.get_absolute_url()).status_code == 404
-    client.force_login(member)
+    client.force_login(hr_member)
     assert client.get(hearing.get_absolute_url()).status_code == 200
 
 
@@ -196,7 +184,7 @@ def test_privacy_dialog_offers_groups_and_login_but_no_shared_password(
 
 
 def test_forum_thread_and_proposal_form_leave_out_private_pages_for_non_members(
-    client, moderator, case_worker, member, hr_group, topic, journal_page, private_page
+    client, moderator, case_worker, hr_member, hr_group, topic, journal_page, private_page
 ):
     from handbook.models import ChangeProposal
     from tests.forum.factories import PostFactory, ThreadFactory
@@ -208,7 +196,7 @@ def test_forum_thread_and_proposal_form_leave_out_private_pages_for_non_members(
     )
     client.force_login(case_worker)
     assert "Varsling om kollega" not in client.get(thread.get_absolute_url()).content.decode()
-    client.force_login(member)
+    client.force_login(hr_member)
     assert "Varsling om kollega" in client.get(thread.get_absolute_url()).content.decode()
 
     client.force_login(moderator)  # not in HR-ledere: the page is not offered, nor accepted
@@ -221,7 +209,7 @@ def test_forum_thread_and_proposal_form_leave_out_private_pages_for_non_members(
 
 
 def test_related_link_to_a_private_page_is_left_out_for_non_members(
-    client, case_worker, member, handbook_editor, journal_page, private_page
+    client, case_worker, hr_member, handbook_editor, journal_page, private_page
 ):
     import uuid
 
@@ -238,7 +226,7 @@ def test_related_link_to_a_private_page_is_left_out_for_non_members(
     )
     client.force_login(case_worker)
     assert "Varsling om kollega" not in client.get(journal_page.url).content.decode()
-    client.force_login(member)
+    client.force_login(hr_member)
     assert "Varsling om kollega" in client.get(journal_page.url).content.decode()
     # Nor does the private page's title travel into the linking page's text (search, diffs).
     assert "Varsling om kollega" not in "\n".join(journal_page.plain_text_paragraphs())

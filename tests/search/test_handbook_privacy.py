@@ -35,17 +35,6 @@ def handbook(agency, handbook_editor):
 
 
 @pytest.fixture
-def hr_group(db):
-    return Group.objects.create(name="HR-ledere")
-
-
-@pytest.fixture
-def member(colleague, hr_group):
-    colleague.groups.add(hr_group)
-    return colleague
-
-
-@pytest.fixture
 def personnel(handbook, handbook_editor, django_capture_on_commit_callbacks):
     """A chapter and a page below it, published and indexed while still open to everyone."""
     with django_capture_on_commit_callbacks(execute=True):
@@ -71,14 +60,16 @@ def private(personnel, hr_group, django_capture_on_commit_callbacks):
 
 
 def test_private_page_and_the_page_below_it_are_found_only_by_group_members(
-    private, case_worker, member
+    private, case_worker, hr_member
 ):
     assert titles(case_worker, "varslingsrutinen") == []
     assert titles(case_worker, "personalsaker") == []
     assert search_suggest(user=case_worker, prefix="varsl") == []
-    assert titles(member, "varslingsrutinen") == ["Varsling om kollega"]
-    assert titles(member, "personalsaker") == ["Personalsaker"]
-    assert [s.title for s in search_suggest(user=member, prefix="varsl")] == ["Varsling om kollega"]
+    assert titles(hr_member, "varslingsrutinen") == ["Varsling om kollega"]
+    assert titles(hr_member, "personalsaker") == ["Personalsaker"]
+    assert [s.title for s in search_suggest(user=hr_member, prefix="varsl")] == [
+        "Varsling om kollega"
+    ]
 
 
 def test_superusers_find_private_pages_but_editors_outside_the_group_do_not(
@@ -106,7 +97,7 @@ def test_person_added_to_the_group_finds_the_page_at_once_without_reindexing(
 
 
 def test_changing_the_restrictions_groups_changes_who_finds_it_without_reindexing(
-    private, case_worker, member, department
+    private, case_worker, hr_member, department
 ):
     restriction = PageViewRestriction.objects.get(page=private[0])
     restriction.groups.set([department.group])  # NAV Sandnes, where Kari works
@@ -114,7 +105,7 @@ def test_changing_the_restrictions_groups_changes_who_finds_it_without_reindexin
     other = Group.objects.create(name="Ledergruppen")
     restriction.groups.set([other])
     assert titles(fresh(case_worker), "varslingsrutinen") == []
-    assert titles(fresh(member), "varslingsrutinen") == []
+    assert titles(fresh(hr_member), "varslingsrutinen") == []
 
 
 def test_removing_the_restriction_makes_the_pages_findable_again_after_the_reindex(
@@ -128,17 +119,17 @@ def test_removing_the_restriction_makes_the_pages_findable_again_after_the_reind
 
 
 def test_page_under_two_restrictions_is_found_only_by_those_who_pass_both(
-    private, case_worker, member, hr_group, django_capture_on_commit_callbacks
+    private, case_worker, hr_member, hr_group, django_capture_on_commit_callbacks
 ):
     lawyers = Group.objects.create(name="Jurister")
     with django_capture_on_commit_callbacks(execute=True):
         restrict(private[1], groups=[lawyers])
     case_worker.groups.add(lawyers)  # passes the page's restriction, not the chapter's
     assert titles(fresh(case_worker), "varslingsrutinen") == []
-    assert titles(fresh(member), "varslingsrutinen") == []  # the chapter's, not the page's
-    assert titles(fresh(member), "personalsaker") == ["Personalsaker"]
-    member.groups.add(lawyers)
-    assert titles(fresh(member), "varslingsrutinen") == ["Varsling om kollega"]
+    assert titles(fresh(hr_member), "varslingsrutinen") == []  # the chapter's, not the page's
+    assert titles(fresh(hr_member), "personalsaker") == ["Personalsaker"]
+    hr_member.groups.add(lawyers)
+    assert titles(fresh(hr_member), "varslingsrutinen") == ["Varsling om kollega"]
 
 
 def test_password_restriction_is_found_by_handbook_editors_only(
@@ -155,7 +146,7 @@ def test_privacy_set_in_the_wagtail_admin_reindexes_the_page_and_the_pages_below
     personnel,
     handbook_editor,
     case_worker,
-    member,
+    hr_member,
     hr_group,
     django_capture_on_commit_callbacks,
 ):
@@ -166,7 +157,7 @@ def test_privacy_set_in_the_wagtail_admin_reindexes_the_page_and_the_pages_below
         response = client.post(url, {"restriction_type": "groups", "groups": [hr_group.pk]})
     assert response.status_code == 200
     assert titles(fresh(case_worker), "varslingsrutinen") == []
-    assert titles(fresh(member), "varslingsrutinen") == ["Varsling om kollega"]
+    assert titles(fresh(hr_member), "varslingsrutinen") == ["Varsling om kollega"]
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"restriction_type": "none"})
     assert not PageViewRestriction.objects.exists()
@@ -174,13 +165,13 @@ def test_privacy_set_in_the_wagtail_admin_reindexes_the_page_and_the_pages_below
 
 
 def test_every_backend_keeps_private_pages_out_of_hits_totals_and_facets(
-    backend, private, case_worker, member
+    backend, private, case_worker, hr_member
 ):
     backend.rebuild(handbook_search.documents())
     outside = search_run(user=case_worker, query=SearchQuery("varsling"), backend=backend)
     assert outside.hits == [] and outside.total == 0
     assert [(f.value, f.count) for f in outside.facets["type"]] == []
-    inside = search_run(user=member, query=SearchQuery("varsling"), backend=backend)
+    inside = search_run(user=hr_member, query=SearchQuery("varsling"), backend=backend)
     assert [h.title for h in inside.hits] == ["Varsling om kollega"]
-    assert access.restricted_page_principal(private[0].pk) in access.principals_for(member)
+    assert access.restricted_page_principal(private[0].pk) in access.principals_for(hr_member)
     assert access.restricted_page_principal(private[0].pk) not in access.principals_for(case_worker)
