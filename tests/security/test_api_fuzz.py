@@ -20,7 +20,22 @@ schema = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix="/api
 
 
 @pytest.fixture
-def token(case_worker, topic):
+def wsgi_requests_keep_the_test_connection():
+    """Calling the WSGI application directly (not through Django's test client) runs the
+    request signals that close the database connection after a request: on PostgreSQL that
+    closes the test's own connection, so do here what the test client does."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def token(case_worker, topic, wsgi_requests_keep_the_test_connection):
     ThreadFactory(topic=topic, author=case_worker)  # something for ids 1… to find
     return api_token_create(user=case_worker, name="fuzz")[1]
 
