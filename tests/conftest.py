@@ -146,3 +146,11 @@ def hr_member(colleague, hr_group):
     """Jonas, a member of ``hr_group``."""
     colleague.groups.add(hr_group)
     return colleague
+
+
+@pytest.fixture
+def handbook(agency, handbook_editor):
+    """The handbook at /handbook/ with its workflow; everyone in NAV may edit and submit."""
+    from handbook import services as handbook_services
+
+    return handbook_services.handbook_setup(editing_units=[agency])

@@ -1,13 +1,6 @@
 import pytest
 
-from handbook import services
 from tests.handbook.factories import chapter, handbook_page
-
-
-@pytest.fixture
-def handbook(agency, handbook_editor):
-    """The handbook at /handbook/ with its workflow; everyone in NAV may edit and submit."""
-    return services.handbook_setup(editing_units=[agency])
 
 
 @pytest.fixture

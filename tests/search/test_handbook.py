@@ -16,11 +16,6 @@ def titles(user, q, backend=None, **filters):
 
 
 @pytest.fixture
-def handbook(agency, handbook_editor):
-    return services.handbook_setup(editing_units=[agency])
-
-
-@pytest.fixture
 def routines(handbook, handbook_editor, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         return chapter(

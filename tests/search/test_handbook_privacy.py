@@ -12,7 +12,6 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from handbook import search as handbook_search
-from handbook import services
 from people import access
 from people.models import User
 from search.documents import SearchQuery
@@ -27,11 +26,6 @@ def titles(user, q, backend=None):
 def fresh(user):
     """The person as the next request sees them (``request.user`` is loaded per request)."""
     return User.objects.get(pk=user.pk)
-
-
-@pytest.fixture
-def handbook(agency, handbook_editor):
-    return services.handbook_setup(editing_units=[agency])
 
 
 @pytest.fixture
