@@ -11,8 +11,8 @@ from forum.profiles import expertise_for
 from people import access
 
 from . import services
-from .forms import ApiTokenForm, LoginForm, ProfileForm
-from .models import User
+from .forms import ApiTokenForm, IdentityCorrectionForm, LoginForm, ProfileForm
+from .models import IdentityCorrection, IdentityLogEntry, User
 
 
 @login_required
@@ -35,24 +35,89 @@ def profile(request, username):
     )
 
 
+def _identity_attempts(request) -> dict[str, str]:
+    """Identity fields in the POST that would change something: these are refused and logged."""
+    user = request.user
+    current = {
+        "full_name": user.full_name,
+        "org_unit": str(user.org_unit_id or ""),
+        "org_unit_id": str(user.org_unit_id or ""),
+    }
+    attempts = {}
+    for name in ProfileForm.IDENTITY_FIELDS:
+        if name not in request.POST:
+            continue
+        value = " ".join(request.POST.getlist(name))
+        if value.strip() and value.strip() != current.get(name, ""):
+            attempts[name] = value
+    return attempts
+
+
 @login_required
 def profile_edit(request):
     user = request.user
-    initial = {
-        "full_name": user.full_name,
-        "org_unit": user.org_unit,
-        "title": user.title,
-        "language": user.language,
-    }
     form = ProfileForm(
-        request.POST if request.method == "POST" else None, initial=initial, user=user
+        request.POST if request.method == "POST" else None,
+        initial={"title": user.title, "language": user.language},
     )
-    if request.method == "POST" and form.is_valid():
-        services.profile_update(user=user, **form.cleaned_data)
-        messages.success(request, _("Profilen din er oppdatert."))
-        return redirect(user)
+    if request.method == "POST":
+        if attempts := _identity_attempts(request):
+            services.identity_attempt_refused(
+                person=user, source=IdentityLogEntry.Source.PROFILE, attempted=attempts
+            )
+            messages.warning(
+                request,
+                _(
+                    "Navn og arbeidssted kan ikke endres her. De kommer fra virksomhetens "
+                    "katalog eller en administrator; be om en rettelse nedenfor."
+                ),
+            )
+        if form.is_valid():
+            services.profile_update(user=user, **form.cleaned_data)
+            messages.success(request, _("Profilen din er oppdatert."))
+            return redirect(user)
     return render(
-        request, "people/profile_edit.html", {"form": form}, status=400 if form.is_bound else 200
+        request,
+        "people/profile_edit.html",
+        _profile_edit_context(user, form=form),
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _profile_edit_context(user, *, form, correction_form=None):
+    return {
+        "form": form,
+        "correction_form": correction_form or IdentityCorrectionForm(),
+        "pending_corrections": user.identity_corrections.filter(
+            state=IdentityCorrection.State.PENDING
+        ).select_related("org_unit"),
+    }
+
+
+@login_required
+def identity_correction_new(request):
+    """Ask the administrators to correct one's name or workplace (POST from the profile page)."""
+    user = request.user
+    form = IdentityCorrectionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.identity_correction_request(
+            person=user, full_name=data["full_name"], unit=data["org_unit"], message=data["message"]
+        )
+        messages.success(
+            request,
+            _(
+                "Forespørselen er sendt til administratorene. Navn og arbeidssted endres "
+                "først når en administrator har godkjent den."
+            ),
+        )
+        return redirect("people:profile_edit")
+    profile_form = ProfileForm(initial={"title": user.title, "language": user.language})
+    return render(
+        request,
+        "people/profile_edit.html",
+        _profile_edit_context(user, form=profile_form, correction_form=form),
+        status=400 if form.is_bound else 200,
     )
 
 

@@ -339,6 +339,7 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
     # People
     "people:profile": page(kwargs=lambda w, p: {"username": w.member.username}),
     "people:profile_edit": page(),
+    "people:identity_correction": page(),
     "people:api_tokens": page(),
     "people:api_token_revoke": Check(
         kwargs=lambda w, p: {"token_id": w.token.pk},
