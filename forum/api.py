@@ -45,6 +45,21 @@ class PersonOut(Schema):
         return _url(obj, context)
 
 
+class PostAuthorOut(Schema):
+    """Who wrote a post, as they were when they wrote it; ``person`` is who they are now."""
+
+    id: int
+    name: str
+    workplace: str
+    title: str
+    recorded: str = Field(
+        description="posting: lagret ved publisering; history: fra identitetsloggen; "
+        "current: eldre innlegg, dagens verdi da øyeblikksbildet ble innført"
+    )
+    url: str = Field(description="Personens profil i dag")
+    person: PersonOut
+
+
 class RoomOut(Schema):
     id: int
     name: str
@@ -108,13 +123,19 @@ class AttachmentOut(Schema):
 
 
 class PostOut(Schema):
+    """A post. A removed post (``is_hidden``) has no text or attachments for anyone but the
+    topic's moderators, administrators and its author: ``body`` and ``body_html`` are empty
+    and ``hidden_reason`` says why it was removed."""
+
     id: int
     title: str
     thread: int = Field(alias="thread_id")
     position: int
-    author: PersonOut
+    author: PostAuthorOut
     body: str = Field(description="Markdown, slik forfatteren skrev det")
     body_html: str = Field(description="Sanert HTML, samme som på nettsiden")
+    is_hidden: bool = Field(description="Fjernet av moderator")
+    hidden_reason: str = Field(description="Moderatorens begrunnelse når innlegget er fjernet")
     created_at: datetime
     edited_at: datetime | None
     attachments: list[AttachmentOut]
@@ -129,12 +150,42 @@ class PostOut(Schema):
         )
 
     @staticmethod
-    def resolve_attachments(obj):
-        return list(obj.attachments.all())
+    def resolve_author(obj, context):
+        name, workplace, title = obj.author_as_written
+        return {
+            "id": obj.author_id,
+            "name": name,
+            "workplace": workplace,
+            "title": title,
+            "recorded": obj.author_recorded if obj.author_name else "current",
+            "url": _url(obj.author, context),
+            "person": obj.author,
+        }
+
+    @staticmethod
+    def resolve_body(obj, context):
+        return obj.body if _content_visible(obj, context) else ""
+
+    @staticmethod
+    def resolve_body_html(obj, context):
+        return obj.body_html if _content_visible(obj, context) else ""
+
+    @staticmethod
+    def resolve_hidden_reason(obj):
+        return obj.hidden_reason if obj.is_hidden else ""
+
+    @staticmethod
+    def resolve_attachments(obj, context):
+        return list(obj.attachments.all()) if _content_visible(obj, context) else []
 
     @staticmethod
     def resolve_url(obj, context):
         return _url(obj, context)
+
+
+def _content_visible(post, context) -> bool:
+    """A removed post's text and files: for its topic's moderators and its author only."""
+    return not post.is_hidden or access.can_see_hidden_post(context["request"].auth, post)
 
 
 class ThreadIn(Schema):

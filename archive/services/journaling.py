@@ -220,7 +220,13 @@ def _journal_locked(
         )
     Case.objects.filter(pk=case.pk).update(last_document_number=F("last_document_number") + 1)
     case.refresh_from_db(fields=["last_document_number"])
-    author = thread.author
+    # The sender as they were when they wrote the thread, not after a later move.
+    first = thread.posts.select_related("author__org_unit").order_by("position").first()
+    sender_name, sender_unit_name, _title = (
+        first.author_as_written
+        if first
+        else (thread.author.get_full_name(), thread.author.workplace, "")
+    )
     entry = JournalEntry.objects.create(
         case=case,
         thread=thread,
@@ -236,8 +242,8 @@ def _journal_locked(
         responsible_unit_name=details.responsible_unit.name,
         journaled_by=by,
         journaled_by_name=by.get_full_name(),
-        sender_name=author.get_full_name(),
-        sender_unit_name=author.workplace,
+        sender_name=sender_name,
+        sender_unit_name=sender_unit_name,
         screening_basis=details.screening_basis,
         screen_title=details.screen_title,
         screen_names=details.screen_names,
