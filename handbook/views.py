@@ -330,7 +330,8 @@ def proposal_new(request, thread_id):
     root = services.handbook_root()
     if root is None:
         raise Http404
-    posts = thread.posts.select_related("author").order_by("position")
+    # A removed post's text must not travel into the handbook.
+    posts = thread.posts.filter(is_hidden=False).select_related("author").order_by("position")
     pages = (
         Page.objects.descendant_of(root)
         .live()
