@@ -200,8 +200,8 @@ def main():
     from django.core.management import call_command
     from django.db import connection
 
+    import access
     from forum.models import Post
-    from people import access
     from people.models import User
     from search.backends.database import database_backend
     from search.documents import SearchQuery

@@ -2,7 +2,7 @@
 
 Apps add routers (``forum.api``). This module holds what every endpoint shares:
 authentication (session with CSRF, or a personal API token), and errors as
-``{"detail": "<Norwegian message>"}``. Endpoints call ``people.access`` and the
+``{"detail": "<Norwegian message>"}``. Endpoints call ``access`` and the
 same services and forms as the web pages, so the rules cannot drift apart.
 """
 

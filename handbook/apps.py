@@ -9,6 +9,15 @@ class HandbookConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
+        from access.handbook import approvable_handbook_page_ids, can_approve_handbook_page
+
+        from .models import HandbookApprovalTask
+
+        # Wagtail asks the approval task (a model) who may approve; models may not import
+        # the access layer, so start-up hands the task the access layer's rule.
+        HandbookApprovalTask.approval_rule = staticmethod(can_approve_handbook_page)
+        HandbookApprovalTask.approvable_page_ids = staticmethod(approvable_handbook_page_ids)
+
         from .models import ControlledPage
         from .services import page_search_refresh, version_record_publish
 
@@ -38,7 +47,7 @@ class HandbookConfig(AppConfig):
             # Wagtail's "Privacy" modal (wagtailadmin_pages:set_privacy) saves or deletes
             # a PageViewRestriction and sends no signal or hook of its own. Who may find
             # the page and the pages below it changes: re-index them (after the commit).
-            # A restriction's groups are not in the index (people.access decides per
+            # A restriction's groups are not in the index (access decides per
             # request who passes), so changing only the groups needs no re-index.
             page = Page.objects.filter(pk=instance.page_id).first()
             if page is not None:

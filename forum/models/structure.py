@@ -16,7 +16,7 @@ class Room(models.Model):
 
     Open rooms are visible to every employee. Closed rooms are visible only to
     those granted ``view_room`` through django-guardian, directly or through an
-    org-unit group; ``people.access`` is the only module that reads the grants.
+    org-unit group; ``access`` is the only module that reads the grants.
     """
 
     class Kind(models.TextChoices):

@@ -2,7 +2,7 @@
 
 The request only records *what happened* and enqueues ``forum.tasks.fan_out``;
 the task finds who follows, keeps only those who may see the thread (through
-``people.access``) and inserts their notifications in bulk, so a topic with
+``access``) and inserts their notifications in bulk, so a topic with
 5 000 followers costs the request the same few queries as one with none.
 """
 
@@ -21,8 +21,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+import access
 from fagrom.i18n import site_text
-from people import access
 
 from ..models import (
     Bookmark,

@@ -1,6 +1,6 @@
 """Forum rules: starting threads, replying, editing, reading.
 
-Each function is keyword-only, atomic, checks access through ``people.access``
+Each function is keyword-only, atomic, checks access through ``access``
 and keeps counters right with ``F()`` updates on locked rows.
 """
 
@@ -14,7 +14,7 @@ from django.db.models import BooleanField, Case, F, When
 from django.urls import reverse
 from django.utils import timezone
 
-from people import access
+import access
 from search.tasks import index_later
 
 from .. import markup

@@ -3,6 +3,10 @@
 Wagtail's group approval cannot say "this page's owner", so the handbook has
 its own task: the page's owner or a handbook editor approves or rejects, with
 a comment, and decides whether the change is a new major version.
+
+Who may approve is the access layer's decision (``access.handbook``). Wagtail asks the
+task itself, so start-up hands the task the access layer's rule
+(``handbook.apps.HandbookConfig.ready``) and this model never imports the layer above it.
 """
 
 from django.db import models, transaction
@@ -27,7 +31,7 @@ class HandbookApprovalTask(Task):
 
     @staticmethod
     def _may_approve(obj, user) -> bool:
-        from people import access
+        import access
 
         return access.can_approve_handbook_page(user, obj)
 
@@ -65,7 +69,7 @@ class HandbookApprovalTask(Task):
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        from people import access
+        import access
 
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if access.is_handbook_editor(user):
