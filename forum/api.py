@@ -16,7 +16,7 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 import access
-from fagrom.api import MAX_PAGE, FormInvalid, ObjectId, errors
+from fagrom.api.common import MAX_PAGE, FormInvalid, ObjectId, errors
 from fagrom.throttle import posting_allowed
 
 from . import services

@@ -11,12 +11,15 @@ class HandbookConfig(AppConfig):
 
         from access.handbook import approvable_handbook_page_ids, can_approve_handbook_page
 
-        from .models import HandbookApprovalTask
+        from . import views
+        from .models import ControlledPage, HandbookApprovalTask, HandbookIndexPage
 
-        # Wagtail asks the approval task (a model) who may approve; models may not import
-        # the access layer, so start-up hands the task the access layer's rule.
+        # Wagtail asks page and task models what to show and who may approve; models may
+        # not import the layers above them, so start-up hands them those layers' answers.
         HandbookApprovalTask.approval_rule = staticmethod(can_approve_handbook_page)
         HandbookApprovalTask.approvable_page_ids = staticmethod(approvable_handbook_page_ids)
+        HandbookIndexPage.reader_context = staticmethod(views.index_context)
+        ControlledPage.reader_context = staticmethod(views.page_context)
 
         from .models import ControlledPage
         from .services import page_search_refresh, version_record_publish

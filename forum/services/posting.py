@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import BooleanField, Case, F, When
-from django.urls import reverse
 from django.utils import timezone
 
 import access
@@ -25,9 +23,7 @@ from .attachments import attachments_add, attachments_check
 
 def post_url(post: Post) -> str:
     """Link to a post on the page of its thread where it appears."""
-    page = (post.position - 1) // settings.POSTS_PER_PAGE + 1
-    url = reverse("forum:thread", kwargs={"thread_id": post.thread_id})
-    return f"{url}?page={page}#post-{post.position}" if page > 1 else f"{url}#post-{post.position}"
+    return post.get_absolute_url()
 
 
 def _new_post(*, thread: Thread, author, body: str, position: int, at) -> Post:
