@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from django_tasks import task
 
 import access
 
@@ -391,3 +392,9 @@ def citations_rebuild(*, batch_size: int = 500) -> int:
         citations_sync(post=post)
         n += 1
     return n
+
+
+@task()
+def remind_overdue_questions():
+    """Background task behind ``manage.py remind_overdue_questions``."""
+    return questions_remind_overdue()
