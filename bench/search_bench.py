@@ -203,7 +203,7 @@ def main():
     import access
     from forum.models import Post
     from people.models import User
-    from search.backends.database import database_backend
+    from search.backends import database_backend
     from search.documents import SearchQuery
     from search.models import IndexedDocument
     from search.services import index_rebuild, search_run, search_suggest

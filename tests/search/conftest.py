@@ -48,7 +48,7 @@ def backend(request, db):
         yield backend
         backend.drop()
     else:
-        from search.backends.database import database_backend
+        from search.backends import database_backend
 
         yield database_backend()
 
