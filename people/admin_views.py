@@ -8,7 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import access, services
+import access
+
+from . import services
 from .models import IdentityCorrection, IdentityLogEntry
 from .services.identity import IdentityError
 

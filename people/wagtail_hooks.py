@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import access, admin_views
+import access
+
+from . import admin_views
 
 
 class AdministratorMenuItem(MenuItem):

@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+import access
 from forum.services.escalation import escalation_create
-from people import access
 from people.models import IdentityLogEntry, User
 from people.services import api_token_create
 from tests.forum.factories import RoomFactory, ThreadFactory, TopicFactory, add_member
