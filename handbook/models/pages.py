@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PagePermissionTester
 from wagtail.query import PageQuerySet
 
 from ..blocks import HandbookStreamBlock, block_text, heading_anchor
@@ -50,7 +50,34 @@ class LoginRequiredMixin:
         return super().serve(request, *args, **kwargs)
 
 
-class HandbookIndexPage(LoginRequiredMixin, Page):
+class _LockRulesTester(PagePermissionTester):
+    """Wagtail's answers, with the handbook's lock rules on top (``LockRulesMixin``)."""
+
+    def can_lock(self):
+        return super().can_lock() and type(self.page).lock_rule(self.user, self.page)
+
+    def can_unlock(self):
+        return super().can_unlock() or type(self.page).unlock_rule(self.user, self.page)
+
+
+class LockRulesMixin:
+    """Who may lock a handbook page, and who may lift a lock, beyond Wagtail's permissions.
+
+    Every employee holds Wagtail's "lock" permission on the handbook (they lock a page while
+    writing), so Wagtail alone lets anyone lock any page, even one they may not read, and
+    only editors lift it. The rules are set at start-up (``handbook.apps``) from the access
+    layer: locking for those who may read and edit the page, unlocking also for its owner.
+    Until then: nobody locks, nobody beyond Wagtail unlocks.
+    """
+
+    lock_rule: Callable[..., bool] = staticmethod(lambda user, page: False)
+    unlock_rule: Callable[..., bool] = staticmethod(lambda user, page: False)
+
+    def permissions_for_user(self, user):
+        return _LockRulesTester(user, self)
+
+
+class HandbookIndexPage(LoginRequiredMixin, LockRulesMixin, Page):
     """The handbook's root, at ``/handbook/``: introduction and the full table of contents."""
 
     intro = RichTextField(_("innledning"), blank=True, features=["bold", "italic", "link"])
@@ -86,7 +113,7 @@ class ControlledPageQuerySet(PageQuerySet):
 ControlledPageManager = PageManager.from_queryset(ControlledPageQuerySet)
 
 
-class ControlledPage(LoginRequiredMixin, Page):
+class ControlledPage(LoginRequiredMixin, LockRulesMixin, Page):
     """A controlled document in the handbook (abstract: chapters and pages share it)."""
 
     change_summary = models.CharField(
