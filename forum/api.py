@@ -9,6 +9,7 @@ from ``access`` querysets, so an object the caller may not see answers
 from datetime import datetime
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext, pgettext
 from ninja import Field, Router, Schema, Status
@@ -21,7 +22,7 @@ from fagrom.throttle import posting_allowed
 
 from . import services
 from .forms import ReplyForm, ThreadForm
-from .models import Thread
+from .models import Post, Thread
 
 router = Router(tags=["forum"])
 
@@ -93,7 +94,7 @@ class ThreadOut(Schema):
     kind: str
     topic: int = Field(alias="topic_id")
     room: int
-    author: PersonOut
+    author: PostAuthorOut = Field(description="Den som startet tråden, slik de var da")
     created_at: datetime
     last_post_at: datetime
     post_count: int
@@ -104,6 +105,20 @@ class ThreadOut(Schema):
     @staticmethod
     def resolve_room(obj):
         return obj.topic.room_id
+
+    @staticmethod
+    def resolve_author(obj, context):
+        # The first post's snapshot, annotated by ``_threads`` (no query per thread).
+        name = getattr(obj, "first_author_name", "") or ""
+        return {
+            "id": obj.author_id,
+            "name": name or obj.author.get_full_name(),
+            "workplace": obj.first_author_workplace if name else obj.author.workplace,
+            "title": obj.first_author_title if name else obj.author.title,
+            "recorded": obj.first_author_recorded if name else "current",
+            "url": _url(obj.author, context),
+            "person": obj.author,
+        }
 
     @staticmethod
     def resolve_url(obj, context):
@@ -268,7 +283,17 @@ def topic_detail(request, topic_id: ObjectId):
 
 
 def _threads(request):
-    return access.threads_visible_to(_user(request)).select_related("topic", "author__org_unit")
+    first = Post.objects.filter(thread=OuterRef("pk"), position=1)
+    return (
+        access.threads_visible_to(_user(request))
+        .select_related("topic", "author__org_unit")
+        .annotate(
+            **{
+                f"first_{name}": Subquery(first.values(name)[:1])
+                for name in ("author_name", "author_workplace", "author_title", "author_recorded")
+            }
+        )
+    )
 
 
 @router.get("/threads", response={200: list[ThreadOut], **errors()}, url_name="thread_list")

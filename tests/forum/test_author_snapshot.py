@@ -48,6 +48,8 @@ def test_after_a_directory_move_old_posts_keep_the_old_workplace_everywhere(
     ]
     assert posts[0]["author"]["recorded"] == "posting"
     assert posts[0]["author"]["person"]["workplace"] == "Skatteetaten brukerdialog Stavanger"
+    thread_author = client.get(f"/api/v1/threads/{old.pk}").json()["author"]
+    assert (thread_author["workplace"], thread_author["title"]) == ("NAV Sandnes", "Saksbehandler")
 
     # A Noark export made after the move names the sender as they were when writing.
     entry = journal(old, archivist)
