@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 
 import access
 
-from . import admin_views
+from . import views
 
 
 class AdministratorMenuItem(MenuItem):
@@ -18,10 +18,10 @@ class AdministratorMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def identity_urls():
     return [
-        path("identitet/", admin_views.identity_log, name="people_identity_log"),
+        path("identitet/", views.identity_log, name="people_identity_log"),
         path(
             "identitet/rettelse/<int:correction_id>/",
-            admin_views.identity_correction_decide,
+            views.identity_correction_admin_decide,
             name="people_identity_correction_decide",
         ),
     ]

@@ -172,7 +172,7 @@ def identity_correction_decide(
     """An administrator approves (the change is made and logged) or rejects a correction.
 
     People sit below the access layer, so the caller checks that ``by`` is an
-    administrator (``access.is_administrator``; ``people.admin_views`` does).
+    administrator (``access.is_administrator``; ``people.views`` does).
     """
     correction = IdentityCorrection.objects.select_for_update().get(pk=correction.pk)
     if correction.state != IdentityCorrection.State.PENDING:
