@@ -16,6 +16,7 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from fagrom.api import MAX_PAGE, FormInvalid, ObjectId, errors
+from fagrom.links import absolute_url
 from fagrom.throttle import posting_allowed
 from people import access
 
@@ -27,7 +28,7 @@ router = Router(tags=["forum"])
 
 
 def _url(obj, context) -> str:
-    return context["request"].build_absolute_uri(obj.get_absolute_url())
+    return absolute_url(obj.get_absolute_url())
 
 
 class PersonOut(Schema):

@@ -50,7 +50,9 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DJANGO_ENV=production.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The one site address for every absolute link (e-mail, feeds, exports, API, Wagtail);
+# production has no default (fagrom.checks refuses to start without it).
+SITE_URL = (env("SITE_URL") or ("" if PRODUCTION else "http://127.0.0.1:8000")).rstrip("/")
 
 INSTALLED_APPS = [
     "fagrom",  # project-wide commands (scheduler) and checks; no models

@@ -49,7 +49,20 @@ class LoginRequiredMixin:
         return super().serve(request, *args, **kwargs)
 
 
-class HandbookIndexPage(LoginRequiredMixin, Page):
+class SiteAddressMixin:
+    """Absolute page links (``full_url``: Wagtail's workflow e-mails, reminders) start with
+    ``SITE_URL``, the one site address, not the Site record's host name (``localhost:80``
+    after Wagtail's first migration). Relative links are unchanged."""
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, _root_url, page_path = parts
+        return site_id, settings.SITE_URL, page_path
+
+
+class HandbookIndexPage(SiteAddressMixin, LoginRequiredMixin, Page):
     """The handbook's root, at ``/handbook/``: introduction and the full table of contents."""
 
     intro = RichTextField(_("innledning"), blank=True, features=["bold", "italic", "link"])
@@ -81,7 +94,7 @@ class ControlledPageQuerySet(PageQuerySet):
 ControlledPageManager = PageManager.from_queryset(ControlledPageQuerySet)
 
 
-class ControlledPage(LoginRequiredMixin, Page):
+class ControlledPage(SiteAddressMixin, LoginRequiredMixin, Page):
     """A controlled document in the handbook (abstract: chapters and pages share it)."""
 
     change_summary = models.CharField(
