@@ -130,4 +130,9 @@ urlpatterns += [
         livechat.livechat_answer,
         name="livechat_answer",
     ),
+    path(
+        "nettprat/<int:chat_id>/sporsmal/<int:question_id>/avvis/",
+        livechat.livechat_reject,
+        name="livechat_reject",
+    ),
 ]

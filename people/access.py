@@ -1018,3 +1018,11 @@ def topics_with_sensitive_statistics(user) -> QuerySet[Topic]:
         return visible
     room_ids = [rid for rid, perms in g.room_perms.items() if MODERATE in perms]
     return visible.filter(Q(pk__in=g.moderated_topic_ids) | Q(room_id__in=room_ids))
+
+
+# --- ux ---
+
+
+def can_reject_livechat_question(user, chat) -> bool:
+    """The host, the topic's moderators and administrators may turn a question down."""
+    return can_host_livechat(user, chat) or can_moderate(user, chat.topic)

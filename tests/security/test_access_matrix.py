@@ -336,6 +336,9 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
     "forum:livechat_answer": page(
         404, method="post", kwargs=lambda w, p: {"chat_id": 999999, "question_id": 1}
     ),
+    "forum:livechat_reject": page(
+        404, method="post", kwargs=lambda w, p: {"chat_id": 999999, "question_id": 1}
+    ),
     # People
     "people:profile": page(kwargs=lambda w, p: {"username": w.member.username}),
     "people:profile_edit": page(),
