@@ -332,6 +332,8 @@ HEALTHZ_ELASTICSEARCH_TIMEOUT = float(env("HEALTHZ_ELASTICSEARCH_TIMEOUT", "2"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Fagrom"
+# The editor's slug field spells æ, ø, å out (handbook/slugs.py does the same on the server).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv"]
