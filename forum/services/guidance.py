@@ -57,18 +57,48 @@ RULE_RE = re.compile(
 MAX_CITATIONS_PER_POST = 20
 
 
+def rule_reference_for(law: str, section: str) -> tuple[str, str] | None:
+    """The (law code, section) a written ``law § section`` refers to, or None if the word
+    before the section sign is not a law (``ftrl``, ``forvaltningsloven``, ``…-forskriften``)."""
+    word = law.lower()
+    if word in LAWS:
+        code = LAWS[word][0]
+    elif word.endswith(("loven", "lova", "forskriften", "forskrifta")):
+        code = word
+    else:
+        return None
+    return code, re.sub(r"\s+", "", section)
+
+
+# Lovdata's address of a section, for the laws whose identifier is known.
+LOVDATA = {
+    "ftrl": "https://lovdata.no/lov/1997-02-28-19/§{section}",
+    "fvl": "https://lovdata.no/lov/1967-02-10/§{section}",
+    "offl": "https://lovdata.no/lov/2006-05-19-16/§{section}",
+    "navl": "https://lovdata.no/lov/2006-06-16-20/§{section}",
+    "sotjl": "https://lovdata.no/lov/2009-12-18-131/§{section}",
+    "aml": "https://lovdata.no/lov/2005-06-17-62/§{section}",
+    "arkivl": "https://lovdata.no/lov/1992-12-04-126/§{section}",
+    "sktfvl": "https://lovdata.no/lov/2016-05-27-14/§{section}",
+}
+
+
+def lovdata_url(reference: RuleReference) -> str:
+    """The section on Lovdata, or "" where the law's identifier is not known here."""
+    pattern = LOVDATA.get(reference.law)
+    return pattern.format(section=reference.section) if pattern else ""
+
+
 def rule_references_parse(text: str) -> list[tuple[str, str, str]]:
     """``"ftrl. § 4-3"`` → ``[("ftrl", "4-3", "folketrygdloven § 4-3")]``, in order, unique."""
     found, seen = [], set()
     for match in RULE_RE.finditer(text or ""):
         word = match.group("law").lower()
-        if word in LAWS:
-            code, name = LAWS[word]
-        elif word.endswith(("loven", "lova", "forskriften", "forskrifta")):
-            code, name = word, word
-        else:
+        ref = rule_reference_for(word, match.group("section"))
+        if ref is None:
             continue
-        section = re.sub(r"\s+", "", match.group("section"))
+        code, section = ref
+        name = LAWS[word][1] if word in LAWS else word
         if (code, section) in seen:
             continue
         seen.add((code, section))

@@ -61,5 +61,10 @@ def rule_reference(request, law, section):
     return render(
         request,
         "forum/rule_reference.html",
-        {"reference": reference, "page_obj": page_obj, "page_range": page_range},
+        {
+            "reference": reference,
+            "lovdata_url": guidance.lovdata_url(reference),
+            "page_obj": page_obj,
+            "page_range": page_range,
+        },
     )

@@ -158,7 +158,7 @@ def _quoted_body(request, thread):
     if not quote_id.isdigit():
         return ""
     post = thread.posts.select_related("author").filter(pk=int(quote_id), is_hidden=False).first()
-    return markup.quote(post.body, post.author.get_full_name()) if post else ""
+    return markup.quote(post.body, post.author.get_full_name(), post_id=post.pk) if post else ""
 
 
 @login_required
@@ -193,6 +193,14 @@ def thread_reply(request, thread_id):
         },
         status=400,
     )
+
+
+@login_required
+def post_permalink(request, post_id):
+    """``/forum/innlegg/<id>/``: the post where it stands now (page and anchor), for quotes
+    and links that must survive new replies and moves."""
+    post = visible_post_or_404(request.user, post_id)
+    return redirect(services.post_url(post))
 
 
 @login_required
