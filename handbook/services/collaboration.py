@@ -8,9 +8,9 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 from wagtail.log_actions import log
 
+import access
 from forum.markup import sanitize
 from forum.models import Post
-from people import access
 
 from ..models import ChangeProposal, ControlledPage, DocumentStatus, Hearing, HearingComment
 from .publishing import ProposalError

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+import access
 from fagrom.links import absolute_url
-from people import access
 
 from ..models import ChapterPage, HandbookPage, ReviewReminder
 
