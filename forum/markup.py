@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .rules import RULE_RE, rule_reference_for
+
 MARKUP_VERSION = 2
 
 ALLOWED_TAGS = {
@@ -117,8 +119,6 @@ MENTION_RE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_.\-]{2,150})")
 
 
 def _rule_links(text: str) -> list[tuple[int, int, str]]:
-    from .services.guidance import RULE_RE, rule_reference_for  # services import this module
-
     links = []
     for match in RULE_RE.finditer(text):
         found = rule_reference_for(match.group("law"), match.group("section"))

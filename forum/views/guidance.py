@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 import access
 
+from .. import rules
 from ..models import RuleReference
 from ..services import guidance
 from ..services.posting import post_url
@@ -63,7 +64,7 @@ def rule_reference(request, law, section):
         "forum/rule_reference.html",
         {
             "reference": reference,
-            "lovdata_url": guidance.lovdata_url(reference),
+            "lovdata_url": rules.lovdata_url(reference),
             "page_obj": page_obj,
             "page_range": page_range,
         },
