@@ -12,20 +12,28 @@ run: install migrate demo serve
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# Each step prints one line; pip, npm and migrate speak only on errors.
+PIP := $(PY) -m pip --quiet --quiet --disable-pip-version-check --no-input
+
 install: $(BIN)/python
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
-	npm ci --no-audit --no-fund --silent
+	@echo "Fagrom 1/4: installerer Python- og npm-pakker …"
+	@$(PIP) install --upgrade pip
+	@$(PIP) install -c requirements.lock -e '.[dev]'
+	@npm ci --no-audit --no-fund --silent --loglevel=error
 
 migrate:
-	$(PY) manage.py migrate --noinput
+	@echo "Fagrom 2/4: oppdaterer databasen …"
+	@$(PY) manage.py migrate --noinput -v 0
 
 demo:
-	$(PY) manage.py seed_demo
+	@echo "Fagrom 3/4: laster demodata …"
+	@LOG_LEVEL=WARNING $(PY) manage.py seed_demo -v 0
 
 serve:
-	@echo "Fagrom: http://$(HOST)/  (log in as kari / demo)"
-	$(PY) manage.py runserver $(HOST)
+	@echo "Fagrom 4/4: klar på http://$(HOST)/"
+	@echo "  Logg inn med passordet demo som kari (saksbehandler), ola (moderator), ingrid (redaktør),"
+	@echo "  arne (arkivar), per (Skatteetaten) eller admin. E-post havner i var/mail/. Stopp med Ctrl+C."
+	@$(PY) manage.py runserver $(HOST)
 
 # The whole suite: lint, Django checks, unit/functional tests, browser tests.
 test: install
