@@ -82,6 +82,11 @@ def test_the_demo_users_pages_fit_desktop_and_phone(browser_session, migration_d
             height = page.evaluate("document.documentElement.scrollHeight")
             if viewport is DESKTOP and height > FRONT_PAGE_MAX:
                 problems.append(f"{where}: front page is {height} px (max {FRONT_PAGE_MAX})")
+            wide = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            if wide > 0:
+                problems.append(f"{where}: the front page scrolls sideways by {wide} px")
             rows = _header_rows(page)
             if viewport is DESKTOP and rows != 1:
                 problems.append(f"{where}: header takes {rows} rows")
