@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
@@ -353,7 +354,22 @@ def proposal_new(request, thread_id):
         except services.ProposalError as error:
             form.add_error("page", str(error))
         else:
-            if proposal.revision_id:
+            if not proposal.created:
+                messages.info(
+                    request,
+                    _(
+                        "Dette innlegget er allerede foreslått for «%(page)s» "
+                        "(%(date)s, av %(name)s). Forslaget venter hos dokumenteieren."
+                    )
+                    % {
+                        "page": proposal.page.title,
+                        "date": date_format(
+                            timezone.localtime(proposal.created_at), "DATETIME_FORMAT"
+                        ),
+                        "name": proposal.created_by.get_full_name(),
+                    },
+                )
+            elif proposal.revision_id:
                 messages.success(
                     request,
                     _(
