@@ -134,6 +134,29 @@ def _write_document(pdf: bytes, year: int) -> tuple[str, str]:
     return object_uuid, name
 
 
+def _predicted_stamp(*, case: Case | None, now, year: int) -> rendering.Stamp:
+    """The numbers the entry will most likely get (read without locks).
+
+    The document is rendered before the numbering transaction, so rendering never
+    holds the number locks; if another records officer took these numbers in the
+    meantime, ``_journal_locked`` renders again with the real ones.
+    """
+    last = dict(JournalSequence.objects.filter(year=year).values_list("kind", "last_number"))
+    if case is None:
+        case_number = f"{year}/{last.get(JournalSequence.Kind.CASE, 0) + 1}"
+        document_number = 1
+    else:
+        case = Case.objects.get(pk=case.pk)
+        case_number, document_number = case.number, case.last_document_number + 1
+    entry_number = last.get(JournalSequence.Kind.ENTRY, 0) + 1
+    return rendering.Stamp(
+        case_number=case_number,
+        registry_id=f"{case_number}-{document_number}",
+        running_number=f"{entry_number}/{year}",
+        journal_date=timezone.localdate(now),
+    )
+
+
 def thread_journal(
     *,
     nomination: Nomination,
@@ -142,10 +165,14 @@ def thread_journal(
     case: Case | None = None,
     new_case: NewCase | None = None,
     render=None,
+    include_removed: bool = False,
 ) -> JournalEntry:
     """Journal the nominated thread into ``case`` (or a ``new_case``).
 
-    ``render`` (thread → PDF bytes) defaults to ``rendering.thread_pdf``.
+    ``render`` (thread → PDF bytes) defaults to ``rendering.thread_pdf``. Posts a
+    moderator removed are frozen as "removed, because …" unless
+    ``include_removed`` is chosen, which needs screening (their text may be why
+    they were removed).
     """
     access.check_keep_records(by)
     details.clean()
@@ -153,11 +180,20 @@ def thread_journal(
         raise ArchiveError(_("Velg en eksisterende sak eller opprett en ny."))
     if new_case is not None and not new_case.title.strip():
         raise ArchiveError(_("Den nye saken må ha en tittel."))
+    if include_removed and not details.screening_basis:
+        raise ArchiveError(
+            _(
+                "Fjernede innlegg tas bare med i arkivkopien når journalposten skjermes. "
+                "Oppgi skjermingshjemmel."
+            )
+        )
     thread = nomination.thread
     now = timezone.now()
     year = timezone.localdate(now).year
-    pdf = (render or rendering.thread_pdf)(thread, frozen_at=now)
-    object_uuid, file_name = _write_document(pdf, year)
+    render = render or rendering.thread_pdf
+    stamp = _predicted_stamp(case=case, now=now, year=year)
+    pdf = render(thread, frozen_at=now, stamp=stamp, include_removed=include_removed)
+    written = [_write_document(pdf, year)]
     try:
         with transaction.atomic():
             entry = _journal_locked(
@@ -168,19 +204,30 @@ def thread_journal(
                 new_case=new_case,
                 now=now,
                 year=year,
-                pdf=pdf,
-                object_uuid=object_uuid,
-                file_name=file_name,
+                document=(pdf, *written[0]),
+                stamp=stamp,
+                rerender=lambda actual: _rerender(
+                    render, thread, now, actual, include_removed, year, written
+                ),
             )
     except BaseException:
-        # Nothing was journaled: the file must not linger unreferenced.
-        private_storage().delete(file_name)
+        # Nothing was journaled: no file may linger unreferenced.
+        for _uuid, file_name in written:
+            private_storage().delete(file_name)
         raise
+    for _uuid, file_name in written[:-1]:  # a first rendering with numbers taken meanwhile
+        private_storage().delete(file_name)
     return entry
 
 
+def _rerender(render, thread, now, stamp, include_removed, year, written):
+    pdf = render(thread, frozen_at=now, stamp=stamp, include_removed=include_removed)
+    written.append(_write_document(pdf, year))
+    return (pdf, *written[-1])
+
+
 def _journal_locked(
-    *, nomination, by, details, case, new_case, now, year, pdf, object_uuid, file_name
+    *, nomination, by, details, case, new_case, now, year, document, stamp, rerender
 ) -> JournalEntry:
     locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
     if locked.status != Nomination.Status.PENDING:
@@ -220,12 +267,20 @@ def _journal_locked(
         )
     Case.objects.filter(pk=case.pk).update(last_document_number=F("last_document_number") + 1)
     case.refresh_from_db(fields=["last_document_number"])
+    sequence_number = next_number(JournalSequence.Kind.ENTRY, year)
+    actual = rendering.Stamp(
+        case_number=case.number,
+        registry_id=f"{case.number}-{case.last_document_number}",
+        running_number=f"{sequence_number}/{year}",
+        journal_date=timezone.localdate(now),
+    )
+    pdf, object_uuid, file_name = document if actual == stamp else rerender(actual)
     author = thread.author
     entry = JournalEntry.objects.create(
         case=case,
         thread=thread,
         year=year,
-        sequence_number=next_number(JournalSequence.Kind.ENTRY, year),
+        sequence_number=sequence_number,
         document_number=case.last_document_number,
         title=details.title,
         public_title=details.public_title,
@@ -329,19 +384,119 @@ def case_close(*, case: Case, by) -> Case:
     return case
 
 
+class DocumentIntegrityError(ArchiveError):
+    """The stored file is not the one that was journaled (or it is gone)."""
+
+
+def _stored_digest(name: str) -> tuple[str, int] | None:
+    try:
+        handle = private_storage().open(name, "rb")
+    except (FileNotFoundError, OSError):
+        return None
+    h, size = hashlib.sha256(), 0
+    with handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
 def document_open(*, document: ArchivalDocument, by):
-    """The stored file, opened for reading; logged, for records officers only."""
+    """The stored file, opened for reading; logged, for records officers only.
+
+    The bytes are checked against the SHA-256 and size recorded at journaling
+    before anything is served: a file that changed (or went missing) is refused
+    with ``DocumentIntegrityError`` and the refusal is in the audit log.
+    """
     access.check_keep_records(by)
+    registry_id = document.entry.registry_id
+    if document.disposed_at is not None:
+        raise ArchiveError(
+            _("Dokumentet til %(id)s ble kassert %(date)s etter bevaringsplanen.")
+            % {"id": registry_id, "date": timezone.localdate(document.disposed_at)}
+        )
+    digest = _stored_digest(document.file_name)
+    if digest != (document.sha256, document.size):
+        event_log(
+            actor=by,
+            action=ArchiveEvent.Action.DOCUMENT_CHECKSUM_FAILED,
+            summary=site_text(
+                gettext_noop("Arkivdokument for %(id)s stemmer ikke med sjekksummen"),
+                {"id": registry_id},
+            ),
+            unit_uuid=None,
+            details={
+                "document": document.pk,
+                "file": document.file_name,
+                "expected": document.sha256,
+                "actual": digest[0] if digest else None,
+                "missing": digest is None,
+            },
+        )
+        raise DocumentIntegrityError(
+            _(
+                "Arkivdokumentet til %(id)s stemmer ikke med sjekksummen fra journalføringen "
+                "og blir ikke utlevert. Hendelsen er logget; kontakt systemforvalteren."
+            )
+            % {"id": registry_id}
+        )
     event_log(
         actor=by,
         action=ArchiveEvent.Action.DOCUMENT_DOWNLOADED,
-        summary=site_text(
-            gettext_noop("Arkivdokument for %(id)s lastet ned"), {"id": document.entry.registry_id}
-        ),
+        summary=site_text(gettext_noop("Arkivdokument for %(id)s lastet ned"), {"id": registry_id}),
         details={"document": document.pk},
     )
+    # Served from bytes already checked, so the file cannot change between check and send.
     return private_storage().open(document.file_name, "rb")
 
 
 def open_cases():
     return Case.objects.filter(status=Case.Status.OPEN).order_by("-year", "-sequence_number")
+
+
+def open_cases_matching(query: str):
+    """Open cases by number (``2026/12``) or words of the title, for the journaling form."""
+    cases = open_cases().select_related("archive_class")
+    query = (query or "").strip()
+    if not query:
+        return cases
+    year, sep, number = query.partition("/")
+    if sep and year.isdigit() and number.isdigit():
+        return cases.filter(year=int(year), sequence_number=int(number))
+    for word in query.split()[:5]:
+        cases = cases.filter(title__icontains=word)
+    return cases
+
+
+@transaction.atomic
+def case_reopen(*, case: Case, by, reason: str) -> Case:
+    """Reopen a closed case (saksstatus back to «Under behandling"), with the reason logged."""
+    access.check_keep_records(by)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ArchiveError(_("Skriv hvorfor saken gjenåpnes."))
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.is_open:
+        raise ArchiveError(_("Saken er ikke avsluttet."))
+    if case.entries.filter(documents__disposed_at__isnull=False).exists():
+        raise ArchiveError(_("Saken er kassert og kan ikke gjenåpnes."))
+    now = timezone.now()
+    case.status = Case.Status.OPEN
+    case.closed_at = None
+    case.closed_by_name = ""
+    case.save(update_fields=["status", "closed_at", "closed_by_name"])
+    event_log(
+        actor=by,
+        action=ArchiveEvent.Action.CASE_REOPENED,
+        summary=site_text(
+            gettext_noop("Sak %(number)s gjenåpnet: %(reason)s"),
+            {"number": case.number, "reason": reason},
+        ),
+        unit_uuid=case.uuid,
+        field="saksstatus",
+        old_value=NOARK_CASE_STATUS["closed"],
+        new_value=NOARK_CASE_STATUS["open"],
+        details={"reason": reason},
+        at=now,
+    )
+    return case

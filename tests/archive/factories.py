@@ -8,7 +8,7 @@ from archive.models import ArchiveClass, Nomination
 FAKE_PDF = b"%PDF-1.7\n% fake archival document for tests\n%%EOF\n"
 
 
-def fake_render(thread, *, frozen_at=None) -> bytes:
+def fake_render(thread, *, frozen_at=None, stamp=None, include_removed=False) -> bytes:
     """Bytes that depend on the thread's current text, like the real rendering."""
     text = "\n".join(thread.posts.order_by("position").values_list("body", flat=True))
     return FAKE_PDF + text.encode()
