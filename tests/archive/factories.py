@@ -41,6 +41,7 @@ def journal(
     new_case_title="Veiledning om dagpenger",
     render=fake_render,
     nomination=None,
+    include_removed=False,
     **detail_overrides,
 ):
     nomination = (
@@ -58,4 +59,5 @@ def journal(
         case=case,
         new_case=new_case,
         render=render,
+        include_removed=include_removed,
     )
