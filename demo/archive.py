@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+import access
 from archive import services
 from archive.models import (
     AccessRequest,
@@ -28,7 +29,6 @@ from archive.models import (
 from forum.models import Room, Thread, Topic
 from forum.services import thread_start
 from forum.services.counters import topics_recount
-from people import access
 from people.models import User
 
 CASE_PRACTICE = "Praksis for dagpenger under permittering"

@@ -19,8 +19,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+import access
 from fagrom.i18n import site_text
-from people import access
 
 from ..models import AccessRequest, ArchiveEvent
 from .audit import actor_name, event_log

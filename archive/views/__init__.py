@@ -1,4 +1,4 @@
-"""Archive pages, one module per audience. Each view: load → check through ``people.access``
+"""Archive pages, one module per audience. Each view: load → check through ``access``
 → service → render."""
 
 from .disposal import (

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+import access
 from forum.views.common import paginate
-from people import access
 
 from .. import services
 from ..forms import NominationRuleForm, RetentionForm, RetentionRuleForm

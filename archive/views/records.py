@@ -10,9 +10,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+import access
 from forum.models import Thread
 from forum.views.common import paginate
-from people import access
 
 from .. import rendering, services
 from ..forms import (

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import access
 from forum.views.common import paginate
-from people import access
 
 from .. import services
 from ..forms import AccessDecisionForm
