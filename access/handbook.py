@@ -18,6 +18,7 @@ from .grants import (
     AccessDenied,
     can_write,
     grants,
+    is_administrator,
     is_handbook_editor,
 )
 
@@ -34,13 +35,75 @@ def _is_handbook_page(page) -> bool:
     return isinstance(page, ControlledPage)
 
 
+def owner_agency_id(page) -> int | None:
+    """The agency that owns a handbook page: its owning unit's, else its owner's."""
+    page = page if _is_handbook_page(page) else page.specific
+    if not _is_handbook_page(page):
+        return None
+    unit = page.owner_unit or (page.document_owner.org_unit if page.document_owner_id else None)
+    return unit.agency.pk if unit is not None else None
+
+
+def _in_owner_agency(user, page) -> bool:
+    owner = owner_agency_id(page)
+    if owner is None or is_handbook_editor(user) or is_administrator(user):
+        return True
+    return user.org_unit_id is not None and user.org_unit.agency.pk == owner
+
+
 def can_edit_handbook_page(user, page) -> bool:
-    """Edit and submit a change (every employee with a real name, through Wagtail's permissions)."""
-    return can_write(user) and page.permissions_for_user(user).can_edit()
+    """Edit and submit a change: employees of the page's owner agency (Wagtail's permissions).
+
+    Others may propose a change (from a forum post, or a hearing comment), not edit.
+    """
+    return (
+        can_write(user)
+        and page.permissions_for_user(user).can_edit()
+        and _in_owner_agency(user, page)
+    )
+
+
+def edit_refusal(user, page) -> str:
+    """Why ``user`` may not open ``page`` in the editor ("" when they may)."""
+    if _in_owner_agency(user, page):
+        return ""
+    return _(
+        "Siden eies av en annen etat. Du kan foreslå endringer fra forumet eller i en "
+        "høring, men ikke redigere den."
+    )
 
 
 def can_publish_handbook_page(user, page) -> bool:
-    return can_write(user) and page.permissions_for_user(user).can_publish()
+    """Publish outside the workflow: administrators only, recorded as a direct publish."""
+    return (
+        can_write(user)
+        and is_administrator(user)
+        and (user.is_superuser or page.permissions_for_user(user).can_publish())
+    )
+
+
+def handbook_change_author_ids(page) -> set[int]:
+    """Who wrote the change waiting for approval: every revision since the live one,
+    and whoever submitted it."""
+    page = page if _is_handbook_page(page) else page.specific
+    revisions = page.revisions.exclude(user=None)
+    if page.live_revision_id:
+        revisions = revisions.filter(pk__gt=page.live_revision_id)
+    ids = set(revisions.values_list("user_id", flat=True))
+    state = page.current_workflow_state
+    if state is not None and state.requested_by_id:
+        ids.add(state.requested_by_id)
+    return ids
+
+
+def self_approval_refusal(user, page) -> str:
+    """Four eyes: the message when ``user`` wrote the change they try to approve."""
+    if user.pk in handbook_change_author_ids(page):
+        return _(
+            "Du har skrevet denne endringen og kan ikke godkjenne den selv. Sidens "
+            "dokumenteier eller en annen håndbokredaktør må godkjenne den."
+        )
+    return ""
 
 
 def can_approve_handbook_page(user, page) -> bool:

@@ -28,6 +28,11 @@ def handbook_log_actions(actions):
         "handbook.proposal.decline", _("Forslag avslått"), _("Endringsforslag avslått")
     )
     actions.register_action("handbook.hearing", _("Høring"), _("Utkast sendt på høring"))
+    actions.register_action(
+        "handbook.publish_direct",
+        _("Publisert direkte"),
+        _("Publisert av administrator utenom godkjenningen"),
+    )
 
 
 @hooks.register("before_delete_page")
@@ -40,6 +45,25 @@ def keep_published_versions(request, page):
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+def _refuse_other_agency(request, page):
+    refusal = access.edit_refusal(request.user, page)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect("wagtailadmin_explore", page.get_parent().pk if page.depth > 1 else page.pk)
+    return None
+
+
+@hooks.register("before_edit_page")
+def edit_only_in_the_owner_agency(request, page):
+    """Editing follows the page's owner agency; others propose through the forum or a hearing."""
+    return _refuse_other_agency(request, page.specific)
+
+
+@hooks.register("before_create_page")
+def create_only_in_the_owner_agency(request, parent_page, page_class):
+    return _refuse_other_agency(request, parent_page.specific)
 
 
 @hooks.register("after_move_page")

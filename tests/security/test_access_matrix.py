@@ -381,6 +381,8 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
     "handbook:diff": page(kwargs=lambda w, p: hb_page(w)),
     "handbook:confirm": page(302, method="post", kwargs=lambda w, p: hb_page(w)),
     "handbook:confirmations": page(403, kwargs=lambda w, p: hb_page(w)),
+    # Only says why an author's own approval was refused (a 403 page, nothing changes).
+    "handbook:self_approval_refused": page(403, kwargs=lambda w, p: hb_page(w)),
     "handbook:hearing_new": page(403, kwargs=lambda w, p: hb_page(w)),
     "handbook:hearing": page(kwargs=lambda w, p: {"hearing_id": hb_hearing(w).pk}),
     "handbook:hearing_respond": page(

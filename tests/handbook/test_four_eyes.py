@@ -1,0 +1,155 @@
+"""Four eyes on the handbook: nobody approves their own change, "Publiser" outside the
+workflow is for administrators and is not an approval, and editing follows the page's
+owner agency. Tried from the author's and an outsider's seat."""
+
+from django.urls import reverse
+from wagtail.models import PageLogEntry, WorkflowState
+
+import access
+from handbook import services
+from handbook.models import HandbookApprovalTask, HandbookApprovalTaskState, PageVersion
+from tests.handbook.factories import draft
+from tests.handbook.test_workflow import edit_form, submit
+
+
+def _submit(client, user, page, summary="Presiserer fristen"):
+    client.force_login(user)
+    response = submit(
+        client,
+        page,
+        text="Saker journalføres innen tre dager.",
+        summary=summary,
+        **{"action-submit": "1"},
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    return HandbookApprovalTaskState.objects.get(
+        workflow_state__object_id=str(page.pk), status="in_progress"
+    )
+
+
+def _approve(client, page, state, action="approve"):
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, state.pk])
+    return client.post(url, {"comment": "Ser bra ut"})
+
+
+def test_the_owner_cannot_approve_a_change_she_wrote_herself(client, page_owner, journal_page):
+    state = _submit(client, page_owner, journal_page)
+    for action in ("approve", "approve_major"):
+        response = _approve(client, journal_page, state, action)
+        refused = reverse("handbook:self_approval_refused", args=[journal_page.pk])
+        assert response.status_code == 302 and response["Location"] == refused
+        page = client.get(refused)
+        assert page.status_code == 403
+        assert "kan ikke godkjenne den selv" in page.content.decode()
+    state.refresh_from_db()
+    assert state.status == "in_progress"
+    assert PageVersion.objects.filter(page=journal_page).count() == 1
+
+
+def test_an_editor_who_wrote_part_of_the_draft_cannot_approve_it(
+    client, handbook_editor, case_worker, journal_page
+):
+    # The editor drafts, a case worker submits: the editor is still one of the authors.
+    draft(journal_page, by=handbook_editor, summary="Redaktørens utkast")
+    state = _submit(client, case_worker, journal_page)
+    assert access.self_approval_refusal(handbook_editor, journal_page)
+    client.force_login(handbook_editor)
+    response = _approve(client, journal_page, state)
+    assert response["Location"] == reverse("handbook:self_approval_refused", args=[journal_page.pk])
+    assert PageVersion.objects.filter(page=journal_page).count() == 1
+
+
+def test_a_second_person_approves_and_is_recorded_as_approver(
+    client, case_worker, page_owner, journal_page
+):
+    state = _submit(client, case_worker, journal_page)
+    client.force_login(page_owner)
+    _approve(client, journal_page, state)
+    version = PageVersion.objects.get(page=journal_page, major=1, minor=1)
+    assert version.approver == page_owner and version.author == case_worker
+    assert version.published_directly_by is None
+
+
+def test_own_submissions_are_not_in_the_reviewers_queue(client, page_owner, journal_page):
+    _submit(client, page_owner, journal_page)
+    task = HandbookApprovalTask.objects.get()
+    assert not task.get_task_states_user_can_moderate(page_owner).exists()
+
+
+def test_a_handbook_editor_can_no_longer_publish_outside_the_workflow(
+    client, handbook_editor, journal_page
+):
+    assert not journal_page.permissions_for_user(handbook_editor).can_publish()
+    assert not access.can_publish_handbook_page(handbook_editor, journal_page)
+    client.force_login(handbook_editor)
+    submit(client, journal_page, text="Direkte", summary="Direkte", **{"action-publish": "1"})
+    assert PageVersion.objects.filter(page=journal_page).count() == 1
+    assert not WorkflowState.objects.filter(object_id=str(journal_page.pk)).exists()
+
+
+def test_an_administrators_direct_publish_is_recorded_as_such_not_as_an_approval(
+    client, administrator, journal_page
+):
+    administrator.is_superuser = True  # Wagtail's admin, as the demo administrator is
+    administrator.is_staff = True
+    administrator.save()
+    client.force_login(administrator)
+    response = submit(
+        client,
+        journal_page,
+        text="Rettet skrivefeil",
+        summary="Skrivefeil",
+        **{"action-publish": "1"},
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    version = PageVersion.objects.get(page=journal_page, major=1, minor=1)
+    assert version.approver is None
+    assert version.published_directly_by == administrator
+    assert PageLogEntry.objects.filter(
+        page=journal_page, action="handbook.publish_direct", user=administrator
+    ).exists()
+    client.force_login(administrator)
+    page = client.get(reverse("handbook:version", args=[journal_page.pk, 1, 1])).content.decode()
+    assert "Ikke godkjent: publisert direkte av administrator" in page
+
+
+def test_editor_setup_removes_the_publish_permission_left_from_before(handbook, handbook_editor):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    editors = Group.objects.get(name=access.HANDBOOK_EDITORS)
+    GroupPagePermission.objects.create(
+        group=editors, page=handbook, permission=Permission.objects.get(codename="publish_page")
+    )
+    services.handbook_setup()
+    assert not GroupPagePermission.objects.filter(
+        group=editors, permission__codename="publish_page"
+    ).exists()
+
+
+def test_another_agency_may_not_edit_or_submit_but_may_still_read(
+    client, outsider, other_agency, case_worker, journal_page
+):
+    # Even with Wagtail's edit permission for every agency (as the demo grants it) ...
+    services.handbook_grant_editing(units=[other_agency])
+    assert journal_page.permissions_for_user(outsider).can_edit()
+    assert not access.can_edit_handbook_page(outsider, journal_page)
+    assert access.can_edit_handbook_page(case_worker, journal_page)
+    client.force_login(outsider)
+    url = reverse("wagtailadmin_pages:edit", args=[journal_page.pk])
+    response = client.get(url, follow=True)
+    assert "Siden eies av en annen etat" in response.content.decode()
+    assert response.redirect_chain and response.redirect_chain[0][1] == 302
+    response = client.post(
+        url,
+        edit_form(journal_page, text="Skatteetatens tekst", summary="Forslag"),
+        **{},
+    )
+    assert response.status_code == 302
+    assert not WorkflowState.objects.filter(object_id=str(journal_page.pk)).exists()
+    assert journal_page.revisions.count() == 1
+    add = reverse(
+        "wagtailadmin_pages:add", args=["handbook", "handbookpage", journal_page.get_parent().pk]
+    )
+    assert "Siden eies av en annen etat" in client.get(add, follow=True).content.decode()
+    assert client.get(journal_page.url).status_code == 200
