@@ -242,8 +242,8 @@ def version_diff(request, page_id):
     ):
         error = _("Versjonen finnes ikke. Velg blant versjonene i listen.")
     diff = word_diff(
-        old.revision.as_object().plain_text_paragraphs(),
-        new.revision.as_object().plain_text_paragraphs(),
+        old.revision.as_object().diff_paragraphs(),
+        new.revision.as_object().diff_paragraphs(),
     )
     between = [
         v for v in versions if (old.major, old.minor) < (v.major, v.minor) <= (new.major, new.minor)
