@@ -10,6 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from handbook.models import ChapterPage, ControlledPage, HandbookPage, PageVersion
 from handbook.privacy import PageRestriction, handbook_restrictions
+from people.models import OrgUnit
 
 from .forum import can_moderate, check_view
 from .grants import (
@@ -35,20 +36,46 @@ def _is_handbook_page(page) -> bool:
     return isinstance(page, ControlledPage)
 
 
-def owner_agency_id(page) -> int | None:
-    """The agency that owns a handbook page: its owning unit's, else its owner's."""
+def _owner_unit_id(page) -> int | None:
     page = page if _is_handbook_page(page) else page.specific
     if not _is_handbook_page(page):
         return None
-    unit = page.owner_unit or (page.document_owner.org_unit if page.document_owner_id else None)
-    return unit.agency.pk if unit is not None else None
+    if page.owner_unit_id:
+        return page.owner_unit_id
+    if page.document_owner_id:
+        User = get_user_model()
+        return (
+            User.objects.filter(pk=page.document_owner_id)
+            .values_list("org_unit_id", flat=True)
+            .first()
+        )
+    return None
+
+
+def owner_agency_id(page) -> int | None:
+    """The agency that owns a handbook page: its owning unit's, else its owner's."""
+    unit_id = _owner_unit_id(page)
+    if unit_id is None:
+        return None
+    return OrgUnit.objects.get(pk=unit_id).agency.pk
 
 
 def _in_owner_agency(user, page) -> bool:
-    owner = owner_agency_id(page)
-    if owner is None or is_handbook_editor(user) or is_administrator(user):
+    if is_handbook_editor(user):
         return True
-    return user.org_unit_id is not None and user.org_unit.agency.pk == owner
+    unit_id = _owner_unit_id(page)
+    if unit_id is None:
+        return True
+    if user.org_unit_id is None:
+        return False
+    if unit_id == user.org_unit_id:  # the common case, without a query
+        return True
+    # Same agency = same root: treebeard paths start with the root's path.
+    paths = dict(
+        OrgUnit.objects.filter(pk__in=[unit_id, user.org_unit_id]).values_list("pk", "path")
+    )
+    steplen = OrgUnit.steplen
+    return len(paths) == 2 and paths[unit_id][:steplen] == paths[user.org_unit_id][:steplen]
 
 
 def can_edit_handbook_page(user, page) -> bool:

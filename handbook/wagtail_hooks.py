@@ -55,15 +55,49 @@ def _refuse_other_agency(request, page):
     return None
 
 
+def _refuse_direct_publish(request, page, back):
+    """Four eyes: "Publiser" outside the workflow is for administrators only."""
+    if request.method == "POST" and "action-publish" in request.POST:
+        if not access.can_publish_handbook_page(request.user, page):
+            messages.error(
+                request,
+                _(
+                    "Bare administratorer publiserer utenom godkjenningen. Send endringen "
+                    "til godkjenning («Send til godkjenning»)."
+                ),
+            )
+            return redirect(back)
+    return None
+
+
 @hooks.register("before_edit_page")
 def edit_only_in_the_owner_agency(request, page):
     """Editing follows the page's owner agency; others propose through the forum or a hearing."""
-    return _refuse_other_agency(request, page.specific)
+    return _refuse_other_agency(request, page.specific) or _refuse_direct_publish(
+        request, page, request.path
+    )
 
 
 @hooks.register("before_create_page")
 def create_only_in_the_owner_agency(request, parent_page, page_class):
-    return _refuse_other_agency(request, parent_page.specific)
+    return _refuse_other_agency(request, parent_page.specific) or _refuse_direct_publish(
+        request, parent_page, request.path
+    )
+
+
+@hooks.register("construct_page_action_menu")
+def publish_only_for_administrators(menu_items, request, context):
+    page = context.get("page") or context.get("parent_page")
+    if page is not None and not access.can_publish_handbook_page(request.user, page):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_bulk_action")
+def bulk_publish_only_for_administrators(request, action_type, objects, action_class_instance):
+    if action_type == "publish" and not access.is_administrator(request.user):
+        messages.error(request, _("Bare administratorer publiserer utenom godkjenningen."))
+        return redirect("wagtailadmin_home")
+    return None
 
 
 @hooks.register("after_move_page")

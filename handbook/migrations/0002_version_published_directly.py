@@ -5,14 +5,6 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-def editors_no_longer_publish(apps, schema_editor):
-    # Four eyes: publishing outside the workflow is for administrators only.
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    GroupPagePermission.objects.filter(
-        group__name="Håndbokredaktører", permission__codename="publish_page"
-    ).delete()
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -21,7 +13,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(editors_no_longer_publish, migrations.RunPython.noop),
         migrations.AddField(
             model_name='pageversion',
             name='published_directly_by',

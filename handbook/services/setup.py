@@ -21,11 +21,11 @@ HANDBOOK_SLUG = "handbook"
 WORKFLOW_NAME = "Godkjenning i kvalitetshåndboken"
 TASK_NAME = "Dokumenteier eller håndbokredaktør godkjenner"
 # Every employee writes drafts and submits them (and may lock a page while writing);
-# editors also unlock others' locks. Publishing outside the approval workflow is for
-# administrators alone (four eyes), and is recorded as a direct publish, not an approval.
+# editors also unlock others' locks. Editors keep Wagtail's publish permission because
+# Wagtail ties privacy settings and unpublishing to it, but "Publiser" outside the approval
+# workflow is for administrators alone (four eyes; ``handbook.wagtail_hooks`` enforces it).
 EMPLOYEE_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page")
-EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page", "unlock_page")
-ADMINISTRATOR_PAGE_PERMISSIONS = (*EDITOR_PAGE_PERMISSIONS, "publish_page")
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 
 
 def handbook_root() -> HandbookIndexPage | None:
@@ -90,10 +90,8 @@ def handbook_setup(*, title: str = "Kvalitetshåndbok", editing_units=None) -> H
 
     editors, _ = Group.objects.get_or_create(name=access.HANDBOOK_EDITORS)
     _grant(editors, root, EDITOR_PAGE_PERMISSIONS)
-    # Installations from before four eyes gave editors the publish permission.
-    GroupPagePermission.objects.filter(group=editors, permission__codename="publish_page").delete()
     administrators, _ = Group.objects.get_or_create(name=access.ADMINISTRATORS)
-    _grant(administrators, root, ADMINISTRATOR_PAGE_PERMISSIONS)
+    _grant(administrators, root, EDITOR_PAGE_PERMISSIONS)
 
     units = OrgUnit.get_root_nodes() if editing_units is None else editing_units
     handbook_grant_editing(units=units)
