@@ -14,6 +14,11 @@ urlpatterns = [
     path(
         "side/<int:page_id>/versjon/<int:major>.<int:minor>/", views.version_detail, name="version"
     ),
+    path(
+        "side/<int:page_id>/versjon/<int:major>.<int:minor>/gjenopprett/",
+        views.version_restore,
+        name="version_restore",
+    ),
     path("side/<int:page_id>/sammenlign/", views.version_diff, name="diff"),
     path("side/<int:page_id>/bekreft/", views.confirm_reading, name="confirm"),
     path(

@@ -29,6 +29,9 @@ def handbook_log_actions(actions):
     )
     actions.register_action("handbook.hearing", _("Høring"), _("Utkast sendt på høring"))
     actions.register_action(
+        "handbook.restore", _("Versjon gjenopprettet"), _("Gammel versjon sendt til godkjenning")
+    )
+    actions.register_action(
         "handbook.publish_direct",
         _("Publisert direkte"),
         _("Publisert av administrator utenom godkjenningen"),

@@ -15,6 +15,7 @@ from .reading import (
     reading_status,
     readings_unconfirmed_for,
 )
+from .restore import version_restore
 from .review import pages_due_for_review, review_reminders_send
 from .setup import handbook_grant_editing, handbook_root, handbook_setup
 
@@ -38,4 +39,5 @@ __all__ = [
     "readings_unconfirmed_for",
     "review_reminders_send",
     "version_record_publish",
+    "version_restore",
 ]

@@ -4,7 +4,7 @@ Each view: load → check (access) → service → render. ``page_context`` and
 ``index_context`` feed the Wagtail page templates (start-up wires them in).
 """
 
-from .editor import proposal_decline, proposal_new, self_approval_refused
+from .editor import proposal_decline, proposal_new, self_approval_refused, version_restore
 from .hearing import hearing_detail, hearing_new, hearing_respond
 from .reader import (
     changelog,
@@ -36,4 +36,5 @@ __all__ = [
     "table_of_contents",
     "version_detail",
     "version_diff",
+    "version_restore",
 ]

@@ -17,10 +17,9 @@ from .. import services
 from ..forms import (
     DeclineProposalForm,
     ProposalForm,
+    RestoreVersionForm,
 )
-from ..models import (
-    ChangeProposal,
-)
+from ..models import ChangeProposal, PageVersion
 from .reader import _controlled_page_or_404
 
 
@@ -121,3 +120,28 @@ def self_approval_refused(request, page_id):
         },
         status=403,
     )
+
+
+@login_required
+@require_POST
+def version_restore(request, page_id, major, minor):
+    """ "Gjenopprett denne versjonen": a draft from it, sent through the workflow."""
+    page = _controlled_page_or_404(request.user, page_id)
+    version = get_object_or_404(PageVersion, page_id=page.pk, major=major, minor=minor)
+    form = RestoreVersionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Skriv kort hvorfor versjonen gjenopprettes."))
+        return redirect("handbook:version", page_id=page.pk, major=major, minor=minor)
+    try:
+        services.version_restore(
+            page=page, version=version, by=request.user, summary=form.cleaned_data["summary"]
+        )
+    except services.ProposalError as exc:
+        messages.error(request, str(exc))
+        return redirect("handbook:version", page_id=page.pk, major=major, minor=minor)
+    messages.success(
+        request,
+        _("Versjon %(v)s er gjenopprettet som utkast og sendt til godkjenning.")
+        % {"v": version.label},
+    )
+    return redirect("handbook:page_changelog", page_id=page.pk)

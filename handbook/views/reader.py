@@ -19,6 +19,7 @@ from people.models import User
 
 from .. import services
 from ..diff import word_diff
+from ..forms import RestoreVersionForm
 from ..models import (
     ChangeProposal,
     ControlledPage,
@@ -209,6 +210,8 @@ def version_detail(request, page_id, major, minor):
             "sections": old.sections(),
             "is_current": (major, minor) == (page.version_major, page.version_minor),
             "hearings": version.hearings.all(),
+            "may_restore": access.can_edit_handbook_page(request.user, page),
+            "restore_form": RestoreVersionForm(),
         },
     )
 

@@ -146,3 +146,37 @@ def test_another_agency_may_not_edit_or_submit_but_may_still_read(
     )
     assert "Siden eies av en annen etat" in client.get(add, follow=True).content.decode()
     assert client.get(journal_page.url).status_code == 200
+
+
+def test_restoring_an_old_version_makes_a_draft_that_someone_else_approves(
+    client, handbook_editor, page_owner, journal_page
+):
+    from tests.handbook.factories import publish_new_version, text
+
+    publish_new_version(journal_page, by=page_owner, body=text("Ny regel: tre dager."))
+    assert journal_page.version_label == "1.1"
+    client.force_login(handbook_editor)
+    url = reverse("handbook:version_restore", args=[journal_page.pk, 1, 0])
+    page = client.get(reverse("handbook:version", args=[journal_page.pk, 1, 0])).content.decode()
+    assert "Gjenopprett denne versjonen" in page
+    client.post(url, {"summary": ""})
+    assert not WorkflowState.objects.filter(object_id=str(journal_page.pk)).exists()
+    response = client.post(url, {"summary": "Tilbake til samme-dag-regelen"})
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(object_id=str(journal_page.pk), status="in_progress")
+    assert state.requested_by == handbook_editor
+    journal_page.refresh_from_db()
+    draft_page = journal_page.get_latest_revision_as_object()
+    assert "samme dag" in str(draft_page.body.raw_data)
+    assert draft_page.change_summary == "Tilbake til samme-dag-regelen"
+    assert journal_page.__class__.objects.get(pk=journal_page.pk).version_label == "1.1"
+    # The restorer cannot approve it; the owner can.
+    task_state = HandbookApprovalTaskState.objects.get(workflow_state=state)
+    response = _approve(client, journal_page, task_state)
+    assert "egen-godkjenning" in response["Location"]
+    client.force_login(page_owner)
+    _approve(client, journal_page, task_state)
+    version = PageVersion.objects.get(page=journal_page, major=1, minor=2)
+    assert version.summary == "Tilbake til samme-dag-regelen"
+    assert version.approver == page_owner and version.author == handbook_editor
+    assert PageLogEntry.objects.filter(page=journal_page, action="handbook.restore").exists()

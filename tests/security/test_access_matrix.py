@@ -378,6 +378,10 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
     "handbook:review": page(),
     "handbook:page_changelog": page(kwargs=lambda w, p: hb_page(w)),
     "handbook:version": page(kwargs=lambda w, p: {**hb_page(w), "major": 1, "minor": 0}),
+    # Without a summary nothing is restored: back to the version with a message.
+    "handbook:version_restore": page(
+        302, method="post", kwargs=lambda w, p: {**hb_page(w), "major": 1, "minor": 0}
+    ),
     "handbook:diff": page(kwargs=lambda w, p: hb_page(w)),
     "handbook:confirm": page(302, method="post", kwargs=lambda w, p: hb_page(w)),
     "handbook:confirmations": page(403, kwargs=lambda w, p: hb_page(w)),
