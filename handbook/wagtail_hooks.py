@@ -29,6 +29,9 @@ def handbook_log_actions(actions):
     )
     actions.register_action("handbook.hearing", _("Høring"), _("Utkast sendt på høring"))
     actions.register_action(
+        "handbook.reading_reminder", _("Purring"), _("Påminnelse om lest og forstått sendt")
+    )
+    actions.register_action(
         "handbook.restore", _("Versjon gjenopprettet"), _("Gammel versjon sendt til godkjenning")
     )
     actions.register_action(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -283,15 +283,34 @@ def confirm_reading(request, page_id):
 
 @login_required
 def confirmations(request, page_id):
+    """«Lest og forstått» per unit with subtotals; ``?csv=1`` exports it, POST reminds."""
     page = _controlled_page_or_404(request.user, page_id)
     if not access.can_see_confirmations(request.user, page):
         raise access.AccessDenied(
             _("Bare dokumenteieren og håndbokredaktører ser hvem som har bekreftet.")
         )
+    if request.method == "POST":
+        sent = services.reading_reminders_send(page=page, by=request.user)
+        messages.success(
+            request, _("Påminnelse sendt til %(n)s som ikke har bekreftet.") % {"n": sent}
+        )
+        return redirect("handbook:confirmations", page_id=page.pk)
+    if request.GET.get("csv"):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="lest-og-forstatt-{page.pk}.csv"'
+        services.reading_report_csv(page=page, out=response)
+        return response
+    status = services.reading_status(page=page)
     return render(
         request,
         "handbook/confirmations.html",
-        {"page": page, "trail": _handbook_trail(page), **services.reading_status(page=page)},
+        {
+            "page": page,
+            "trail": _handbook_trail(page),
+            "report": services.reading_report(page=page),
+            "people_total": len(status["confirmed"]) + len(status["missing"]),
+            **status,
+        },
     )
 
 
