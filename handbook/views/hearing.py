@@ -14,6 +14,7 @@ from fagrom.throttle import posting_allowed
 from people.models import OrgUnit
 
 from .. import services
+from ..diff import word_diff
 from ..forms import (
     HearingCommentForm,
     HearingForm,
@@ -89,6 +90,12 @@ def hearing_detail(request, hearing_id):
     for section in sections:
         section["comments"] = [c for c in comments if c.section_id == section["id"]]
     known = {s["id"] for s in sections}
+    # What the hearing is about: the draft against the version in force now.
+    current_page = hearing.page.specific
+    changes = None
+    if current_page.live_revision_id:
+        current = current_page.live_revision.as_object()
+        changes = word_diff(current.diff_paragraphs(), draft.diff_paragraphs())
     return render(
         request,
         "handbook/hearing.html",
@@ -102,6 +109,8 @@ def hearing_detail(request, hearing_id):
             "units": hearing.units.order_by("path"),
             "may_respond": access.can_respond_to_hearing(request.user, hearing),
             "response_form": HearingResponseForm(),
+            "changes": changes,
+            "current_label": current_page.version_label if changes else "",
         },
         status=400 if form is not None and form.is_bound else 200,
     )
