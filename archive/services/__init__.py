@@ -13,20 +13,11 @@ from .access_requests import (
     working_days_after,
 )
 from .audit import event_log
+from .cases import case_close, case_reopen, open_cases, open_cases_matching
 from .disposal import disposal_approve, disposal_conflict, disposal_propose, disposal_reject
+from .documents import DocumentIntegrityError, document_open
 from .errors import ArchiveError
-from .journaling import (
-    DocumentIntegrityError,
-    EntryDetails,
-    NewCase,
-    case_close,
-    case_reopen,
-    document_open,
-    fonds_get,
-    open_cases,
-    open_cases_matching,
-    thread_journal,
-)
+from .journaling import EntryDetails, NewCase, fonds_get, thread_journal
 from .nomination import (
     nomination_create,
     nomination_propose,

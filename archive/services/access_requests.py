@@ -24,8 +24,8 @@ from fagrom.i18n import site_text
 
 from ..models import AccessRequest, ArchiveEvent
 from .audit import actor_name, event_log
+from .documents import document_open
 from .errors import ArchiveError
-from .journaling import document_open
 
 
 def _easter(year: int) -> date:
