@@ -277,6 +277,13 @@ class ControlledPage(SiteAddressMixin, LoginRequiredMixin, LockRulesMixin, Page)
         """What a reader sees, block by block, as text (for word-level diffs)."""
         return [self.title, *(block_text(b) for b in self.body)]
 
+    def diff_paragraphs(self) -> list[tuple[str, str]]:
+        """``plain_text_paragraphs`` with each block's element, so a diff keeps headings."""
+        return [
+            ("h2", self.title),
+            *(("h3" if b.block_type == "heading" else "p", block_text(b)) for b in self.body),
+        ]
+
     # What a reader's page shows beyond the page itself (contents, versions, required
     # reading) is decided above the access layer, in handbook.views; start-up wires it in
     # (handbook.apps), so this model never imports the layers above it.
