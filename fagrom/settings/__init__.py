@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "people.middleware.UserLanguageMiddleware",
+    # NUL, control characters and lone surrogates answer 400 before any view sees them.
+    "fagrom.input_guard.InputGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -273,8 +275,10 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # RedisCache that degrades to "no cache" during an outage (fagrom/cache.py).
+            "BACKEND": "fagrom.cache.FailSoftRedisCache",
             "LOCATION": env("REDIS_URL"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 elif PRODUCTION:
@@ -324,8 +328,15 @@ EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Fagrom <fagrom@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
+# Outages (fagrom/outage.py, fagrom/health.py): seconds in Retry-After, between log lines
+# of one outage, before the cache retries Redis; a queued task older than this fails /readyz.
+OUTAGE_RETRY_AFTER = int(env("OUTAGE_RETRY_AFTER", "10"))
+OUTAGE_LOG_INTERVAL = int(env("OUTAGE_LOG_INTERVAL", "60"))
+CACHE_RETRY_SECONDS = float(env("CACHE_RETRY_SECONDS", "2"))
+READYZ_TASK_QUEUE_MAX_AGE = int(env("READYZ_TASK_QUEUE_MAX_AGE", "900"))
+
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
-# Seconds /healthz waits for Elasticsearch before calling it down.
+# Seconds /readyz waits for Elasticsearch before calling it down.
 HEALTHZ_ELASTICSEARCH_TIMEOUT = float(env("HEALTHZ_ELASTICSEARCH_TIMEOUT", "2"))
 
 # Wagtail
@@ -381,7 +392,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$"]
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
