@@ -334,6 +334,7 @@ OUTAGE_RETRY_AFTER = int(env("OUTAGE_RETRY_AFTER", "10"))
 OUTAGE_LOG_INTERVAL = int(env("OUTAGE_LOG_INTERVAL", "60"))
 CACHE_RETRY_SECONDS = float(env("CACHE_RETRY_SECONDS", "2"))
 READYZ_TASK_QUEUE_MAX_AGE = int(env("READYZ_TASK_QUEUE_MAX_AGE", "900"))
+WORKER_RETRY_MAX = float(env("WORKER_RETRY_MAX", "30"))  # db_worker's longest back-off
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 # Seconds /readyz waits for Elasticsearch before calling it down.
