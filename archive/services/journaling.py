@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from fagrom.i18n import site_text
+from fagrom.storage import StorageWriteError, files_atomic, storage_save
 from people import access
 from people.models import OrgUnit
 from search.tasks import index_later
@@ -121,16 +122,21 @@ class NewCase:
 
 
 def _write_document(pdf: bytes, year: int) -> tuple[str, str]:
-    """Store the bytes under a fresh name; returns (uuid string, file name)."""
+    """Store the bytes under a fresh name, whole or not at all; returns (uuid string, file name).
+
+    Call inside ``files_atomic()``: the file goes again if the journaling rolls back.
+    """
     object_uuid = str(uuid4())
     name = f"archive/{year}/{object_uuid}.pdf"
-    storage = private_storage()
-    if storage.exists(name):  # pragma: no cover - a UUID collision
-        raise ArchiveError()
-    stored = storage.save(name, ContentFile(pdf))
-    if stored != name:  # the storage renamed it: never accept a name we did not choose
-        storage.delete(stored)
-        raise ArchiveError()
+    try:
+        storage_save(storage=private_storage(), name=name, content=ContentFile(pdf))
+    except StorageWriteError as exc:
+        raise ArchiveError(
+            _(
+                "Dokumentet kunne ikke lagres fordi arkivlagringen er full eller utilgjengelig. "
+                "Ingenting er journalført. Prøv igjen senere."
+            )
+        ) from exc
     return object_uuid, name
 
 
@@ -157,25 +163,20 @@ def thread_journal(
     now = timezone.now()
     year = timezone.localdate(now).year
     pdf = (render or rendering.thread_pdf)(thread, frozen_at=now)
-    object_uuid, file_name = _write_document(pdf, year)
-    try:
-        with transaction.atomic():
-            entry = _journal_locked(
-                nomination=nomination,
-                by=by,
-                details=details,
-                case=case,
-                new_case=new_case,
-                now=now,
-                year=year,
-                pdf=pdf,
-                object_uuid=object_uuid,
-                file_name=file_name,
-            )
-    except BaseException:
-        # Nothing was journaled: the file must not linger unreferenced.
-        private_storage().delete(file_name)
-        raise
+    with files_atomic():
+        object_uuid, file_name = _write_document(pdf, year)
+        entry = _journal_locked(
+            nomination=nomination,
+            by=by,
+            details=details,
+            case=case,
+            new_case=new_case,
+            now=now,
+            year=year,
+            pdf=pdf,
+            object_uuid=object_uuid,
+            file_name=file_name,
+        )
     return entry
 
 

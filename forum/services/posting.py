@@ -14,6 +14,7 @@ from django.db.models import BooleanField, Case, F, When
 from django.urls import reverse
 from django.utils import timezone
 
+from fagrom.storage import files_atomic
 from people import access
 from search.tasks import index_later
 
@@ -42,7 +43,7 @@ def _new_post(*, thread: Thread, author, body: str, position: int, at) -> Post:
     )
 
 
-@transaction.atomic
+@files_atomic()
 def thread_start(
     *,
     topic: Topic,
@@ -76,7 +77,7 @@ def thread_start(
     return thread
 
 
-@transaction.atomic
+@files_atomic()
 def post_reply(*, thread: Thread, author, body: str, attachments: Sequence = ()) -> Post:
     # Lock the thread row: positions are numbered without gaps and counters stay exact.
     locked = Thread.objects.select_for_update().select_related("topic").get(pk=thread.pk)
