@@ -11,6 +11,7 @@ from forum.profiles import expertise_for
 from people import access
 
 from . import services
+from .auth import device_cookie_set
 from .forms import ApiTokenForm, LoginForm, ProfileForm
 from .models import User
 
@@ -103,9 +104,17 @@ class LoginView(auth_views.LoginView):
             **kwargs,
         )
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # This browser now counts as the person's own: strangers' guessing won't slow it.
+        device_cookie_set(response, form.get_user().get_username())
+        return response
+
     def form_invalid(self, form):
         response = super().form_invalid(form)
         response.status_code = 429 if form.throttled else 400
+        if form.throttled:
+            response["Retry-After"] = str(form.wait_seconds)
         return response
 
 

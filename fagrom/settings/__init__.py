@@ -440,11 +440,17 @@ CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 # Throttling ("N/seconds"), counted in the shared cache.
-LOGIN_FAILURE_LIMIT = env("LOGIN_FAILURE_LIMIT", "5/900")  # per username
+# Per account: free failures, then a wait (seconds) that doubles up to the maximum
+# (people/auth.py); browsers the person logged in from before are counted apart.
+LOGIN_FAILURES_BEFORE_WAIT = int(env("LOGIN_FAILURES_BEFORE_WAIT", "5"))
+LOGIN_WAIT_FIRST = int(env("LOGIN_WAIT_FIRST", "30"))
+LOGIN_WAIT_MAX = int(env("LOGIN_WAIT_MAX", "900"))
 LOGIN_FAILURE_LIMIT_PER_IP = env("LOGIN_FAILURE_LIMIT_PER_IP", "50/900")
 POST_RATE_LIMIT = env("POST_RATE_LIMIT", "20/600")  # threads and replies per person
-# Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR),
+# and the addresses they connect from; X-Forwarded-For from anyone else is ignored.
 NUM_PROXIES = int(env("NUM_PROXIES", "0"))
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1/32,::1/128")
 
 # Logs go to standard output; JSON lines in production for the log collector.
 LOG_FORMAT = env("LOG_FORMAT", "json" if PRODUCTION else "text")
