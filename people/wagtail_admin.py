@@ -9,7 +9,10 @@ from django import forms
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views import users as wagtail_user_views
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from fagrom.admin_deletes import ReferencedDeleteRefusedMixin
 
 from . import services
 from .models import OrgUnit
@@ -52,6 +55,12 @@ class PersonEditForm(_PersonFieldsMixin, UserEditForm):
         fields = UserEditForm.Meta.fields | set(PERSON_FIELDS)
 
 
+class PersonDeleteView(ReferencedDeleteRefusedMixin, wagtail_user_views.DeleteView):
+    """Someone who wrote, moderated or was logged is deactivated, never deleted."""
+
+
 class UserViewSet(WagtailUserViewSet):
+    delete_view_class = PersonDeleteView
+
     def get_form_class(self, for_update=False):
         return PersonEditForm if for_update else PersonCreationForm
