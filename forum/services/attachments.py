@@ -24,8 +24,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import access
 from fagrom.storage import storage_save
-from people import access
 
 from ..models import Attachment, Post
 

@@ -21,7 +21,9 @@ def _json(client, url, text_body: str):
 
 
 @pytest.mark.parametrize("bad", ["\\ud800", "\\u0000", "\\u0007", "ok\\udfff"])
-def test_api_bodies_with_lone_surrogates_or_controls_are_a_json_400(client, case_worker, topic, bad):
+def test_api_bodies_with_lone_surrogates_or_controls_are_a_json_400(
+    client, case_worker, topic, bad
+):
     thread = ThreadFactory(topic=topic)
     client.force_login(case_worker)
     response = _json(client, "/api/v1/posts", f'{{"thread": {thread.pk}, "body": "{bad}"}}')
@@ -69,7 +71,7 @@ def test_tabs_and_line_breaks_are_text_and_pass(client, case_worker, topic):
 def test_a_10_mb_api_body_gets_the_documented_json_error(client, case_worker, topic):
     thread = ThreadFactory(topic=topic)
     client.force_login(case_worker)
-    body = '{"thread": %d, "body": "%s"}' % (thread.pk, "a" * 10_000_000)
+    body = f'{{"thread": {thread.pk}, "body": "{"a" * 10_000_000}"}}'
     response = _json(client, "/api/v1/posts", body)
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
@@ -115,7 +117,9 @@ def test_no_url_pattern_answers_hostile_paths_or_queries_with_a_server_error(
     administrator, case_worker, topic
 ):
     ThreadFactory(topic=topic, author=case_worker)
-    administrator.is_superuser = True  # sees the most (the Wagtail admin too): the deepest code runs
+    administrator.is_superuser = (
+        True  # sees the most (the Wagtail admin too): the deepest code runs
+    )
     administrator.save()
     client = Client(raise_request_exception=False)
     client.force_login(administrator)
