@@ -111,14 +111,14 @@ def test_journaling_onto_a_full_archive_storage_explains_and_journals_nothing(
 def test_a_file_written_for_a_post_that_rolls_back_is_removed(
     case_worker, topic, monkeypatch, tmp_path
 ):
-    from forum.services import listening, post_reply
+    from forum.services import post_reply, posting
 
     thread = ThreadFactory(topic=topic)
 
     def fail(**kwargs):
         raise RuntimeError("something after the file was written")
 
-    monkeypatch.setattr(listening, "post_published", fail)
+    monkeypatch.setattr(posting, "_after_publish", fail)
     with pytest.raises(RuntimeError):
         post_reply(thread=thread, author=case_worker, body="x", attachments=[upload("a.pdf", PDF)])
     assert _files(tmp_path / "private") == []
