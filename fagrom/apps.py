@@ -11,3 +11,4 @@ class FagromConfig(AppConfig):
         from .outage import database_connected
 
         connection_created.connect(database_connected, dispatch_uid="fagrom-outage-recovered")
+        from . import checks  # noqa: F401 (registers the start-up checks)

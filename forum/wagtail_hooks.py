@@ -56,7 +56,8 @@ class TopicViewSet(SnippetViewSet):
     delete_view_class = ReferencedDeleteView
     icon = "tag"
     menu_label = gettext_lazy("Temaer")
-    list_display = ["name", "room", "thread_count"]
+    # The counter field has no verbose name (it is never edited); the column needs one.
+    list_display = ["name", "room", Column("thread_count", label=gettext_lazy("Tråder"))]
     list_filter = ["room"]
     search_fields = ["name"]
     panels = [
