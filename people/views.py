@@ -14,6 +14,7 @@ import access
 from forum.profiles import expertise_for
 
 from . import services
+from .auth import device_cookie_set
 from .forms import ApiTokenForm, IdentityCorrectionForm, LoginForm, ProfileForm
 from .models import IdentityCorrection, IdentityLogEntry, User
 from .services.identity import IdentityError
@@ -172,9 +173,17 @@ class LoginView(auth_views.LoginView):
             **kwargs,
         )
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # This browser now counts as the person's own: strangers' guessing won't slow it.
+        device_cookie_set(response, form.get_user().get_username())
+        return response
+
     def form_invalid(self, form):
         response = super().form_invalid(form)
         response.status_code = 429 if form.throttled else 400
+        if form.throttled:
+            response["Retry-After"] = str(form.wait_seconds)
         return response
 
 

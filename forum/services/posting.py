@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 import access
+from fagrom.storage import files_atomic
 from search.tasks import index_later
 
 from .. import markup
@@ -59,7 +60,7 @@ def _new_post(*, thread: Thread, author, body: str, position: int, at) -> Post:
     )
 
 
-@transaction.atomic
+@files_atomic()
 def thread_start(
     *,
     topic: Topic,
@@ -93,7 +94,7 @@ def thread_start(
     return thread
 
 
-@transaction.atomic
+@files_atomic()
 def post_reply(*, thread: Thread, author, body: str, attachments: Sequence = ()) -> Post:
     # Lock the thread row: positions are numbered without gaps and counters stay exact.
     locked = Thread.objects.select_for_update().select_related("topic").get(pk=thread.pk)
