@@ -12,6 +12,7 @@ from people import access
 
 from . import services
 from .forms import ApiTokenForm, LoginForm, ProfileForm
+from .middleware import language_remember
 from .models import User
 
 
@@ -49,6 +50,7 @@ def profile_edit(request):
     )
     if request.method == "POST" and form.is_valid():
         services.profile_update(user=user, **form.cleaned_data)
+        language_remember(request, user.language)
         messages.success(request, _("Profilen din er oppdatert."))
         return redirect(user)
     return render(
@@ -121,4 +123,5 @@ def language_set(request):
     if request.method == "POST" and request.user.is_authenticated:
         if language in dict(settings.LANGUAGES):
             services.user_language_set(user=request.user, language=language)
+            language_remember(request, language)
     return response

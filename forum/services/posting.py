@@ -125,11 +125,30 @@ def post_edit(*, post: Post, by, body: str) -> Post:
     return post
 
 
-def thread_mark_read(*, thread: Thread, user) -> None:
-    if user.is_authenticated:
-        ThreadRead.objects.update_or_create(
-            user=user, thread=thread, defaults={"read_at": thread.last_post_at}
+_UNKNOWN = object()
+
+
+def thread_mark_read(*, thread: Thread, user, current=_UNKNOWN) -> bool:
+    """The person has read ``thread`` up to its last post. Returns whether the mark moved.
+
+    A plain re-read writes nothing: the mark is written only when it moves.
+    ``current`` is the person's mark as already read with the thread (``None``: no
+    mark yet); without it, it is read here.
+    """
+    if not user.is_authenticated:
+        return False
+    if current is _UNKNOWN:
+        current = (
+            ThreadRead.objects.filter(user=user, thread=thread)
+            .values_list("read_at", flat=True)
+            .first()
         )
+    if current is not None and current >= thread.last_post_at:
+        return False
+    ThreadRead.objects.update_or_create(
+        user=user, thread=thread, defaults={"read_at": thread.last_post_at}
+    )
+    return True
 
 
 def topic_mark_read(*, topic: Topic, user) -> None:

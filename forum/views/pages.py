@@ -116,11 +116,11 @@ def thread_new(request, room_slug, topic_slug):
 
 @login_required
 def thread_detail(request, thread_id):
-    thread = visible_thread_or_404(request.user, thread_id)
+    thread = visible_thread_or_404(request.user, thread_id, reader_state=True)
     page_obj, page_range = paginate(
         request, _thread_posts(thread), settings.POSTS_PER_PAGE, count=thread.post_count
     )
-    services.thread_mark_read(thread=thread, user=request.user)
+    services.thread_mark_read(thread=thread, user=request.user, current=thread.reader_read_at)
     listening.thread_notifications_mark_read(user=request.user, thread=thread)
     reply_form = None
     if access.can_post(request.user, thread):
@@ -164,7 +164,7 @@ def _quoted_body(request, thread):
 @login_required
 @require_POST
 def thread_reply(request, thread_id):
-    thread = visible_thread_or_404(request.user, thread_id)
+    thread = visible_thread_or_404(request.user, thread_id, reader_state=True)
     access.check_post(request.user, thread)
     form = ReplyForm(request.POST, request.FILES)
     if form.is_valid() and posting_allowed(request, form):

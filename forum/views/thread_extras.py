@@ -1,26 +1,21 @@
 """What the thread page shows from moderation, guidance and listening, in a few queries."""
 
-from django.db.models import Exists, OuterRef
-
 from people import access
 
 from ..forms_moderation import NoteForm
-from ..models import Bookmark, Clarification, Follow, IdeaVote, Reaction, Thread
+from ..models import Clarification, Follow, Reaction, Thread
 
 
 def thread_context(request, thread: Thread, posts) -> dict:
     """Context for ``thread.html``'s moderation parts (2–3 queries; one more for moderators)."""
     user = request.user
-    state = (
-        Thread.objects.filter(pk=thread.pk)
-        .annotate(
-            is_following=Exists(Follow.objects.filter(user=user, thread=OuterRef("pk"))),
-            is_bookmarked=Exists(Bookmark.objects.filter(user=user, thread=OuterRef("pk"))),
-            has_voted=Exists(IdeaVote.objects.filter(user=user, thread=OuterRef("pk"))),
-        )
-        .values("is_following", "is_bookmarked", "has_voted", "accepted_answer__position")
-        .get()
-    )
+    # Loaded with the thread (``visible_thread_or_404(..., reader_state=True)``).
+    state = {
+        "is_following": thread.is_following,
+        "is_bookmarked": thread.is_bookmarked,
+        "has_voted": thread.has_voted,
+        "accepted_answer__position": thread.accepted_position,
+    }
     clarifications = list(
         Clarification.objects.filter(thread=thread)
         .select_related("author__org_unit", "replaced_by__thread", "replaces__thread")
