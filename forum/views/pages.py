@@ -138,7 +138,7 @@ def thread_detail(request, thread_id):
             "post_blocked_reason": ""
             if reply_form
             else access.post_blocked_reason(request.user, thread),
-            **thread_context(request, thread, page_obj),
+            **thread_context(request, thread, page_obj, may_reply=reply_form is not None),
         },
     )
 
@@ -189,7 +189,7 @@ def thread_reply(request, thread_id):
             "page_obj": page_obj,
             "page_range": paginator.get_elided_page_range(page_obj.number),
             "reply_form": form,
-            **thread_context(request, thread, page_obj),
+            **thread_context(request, thread, page_obj, may_reply=True),
         },
         status=400,
     )

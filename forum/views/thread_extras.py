@@ -4,9 +4,10 @@ from people import access
 
 from ..forms_moderation import NoteForm
 from ..models import Clarification, Follow, Reaction, Thread
+from ..post_html import posts_html
 
 
-def thread_context(request, thread: Thread, posts) -> dict:
+def thread_context(request, thread: Thread, posts, *, may_reply: bool = False) -> dict:
     """Context for ``thread.html``'s moderation parts (2–3 queries; one more for moderators)."""
     user = request.user
     # Loaded with the thread (``visible_thread_or_404(..., reader_state=True)``).
@@ -37,12 +38,22 @@ def thread_context(request, thread: Thread, posts) -> dict:
     actions = access.post_actions(user, thread, posts)
     for post in posts:
         post.may = actions[post.pk]
+    may_accept = access.can_accept_answer(user, thread)
+    posts_html(
+        request,
+        thread,
+        posts,
+        useful_ids=useful_ids,
+        may_reply=may_reply,
+        may_accept=may_accept,
+        may_moderate=may_moderate,
+    )
     context = {
         **state,
         "clarifications": clarifications,
         "useful_ids": useful_ids,
         "may_moderate": may_moderate,
-        "may_accept": access.can_accept_answer(user, thread),
+        "may_accept": may_accept,
         "may_vote": access.can_vote_idea(user, thread),
         "may_write": access.can_write(user),
     }
