@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 
-from people import access
+import access
 
 from ..models import Bookmark, Follow, IdeaVote, ThreadRead
 

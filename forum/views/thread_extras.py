@@ -1,6 +1,6 @@
 """What the thread page shows from moderation, guidance and listening, in a few queries."""
 
-from people import access
+import access
 
 from ..forms_moderation import NoteForm
 from ..models import Clarification, Follow, Reaction, Thread

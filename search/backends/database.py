@@ -26,22 +26,10 @@ from ..documents import (
     Suggestion,
 )
 from ..models import IndexedDocument, IndexedPrincipal
-from . import MAX_BODY_CHARS, SearchBackend, batched
+from .base import MAX_BODY_CHARS, SearchBackend, batched
 
 DOC = IndexedDocument._meta.db_table
 PRINCIPAL = IndexedPrincipal._meta.db_table
-
-
-def database_backend() -> DatabaseBackend:
-    if connection.vendor == "postgresql":
-        from .postgres import PostgresBackend
-
-        return PostgresBackend()
-    if connection.vendor == "sqlite":
-        from .sqlite import SQLiteBackend
-
-        return SQLiteBackend()
-    raise NotImplementedError(f"No database search for {connection.vendor}")
 
 
 class DatabaseBackend(SearchBackend):

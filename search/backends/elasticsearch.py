@@ -48,7 +48,7 @@ from ..documents import (
     SearchResults,
     Suggestion,
 )
-from . import MAX_BODY_CHARS, SearchBackend, batched
+from .base import MAX_BODY_CHARS, SearchBackend, batched
 
 DEFAULT_ALIAS = "fagrom-search"
 COMPOUND_PARTS_FILE = Path(__file__).resolve().parent.parent / "data" / "compound_parts_nb.txt"

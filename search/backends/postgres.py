@@ -24,7 +24,7 @@ from django.db import connection, transaction
 
 from .. import text
 from ..documents import Hit, SearchQuery, Suggestion
-from . import MAX_BODY_CHARS
+from .base import MAX_BODY_CHARS
 from .database import DOC, PRINCIPAL, DatabaseBackend
 
 logger = logging.getLogger(__name__)
