@@ -292,6 +292,12 @@ elif PRODUCTION:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A person's access grants are kept across requests only in a cache every process shares:
+# with per-process memory a membership change made in another process would go unseen.
+ACCESS_GRANTS_CACHE = env_bool(
+    "ACCESS_GRANTS_CACHE", "locmem" not in CACHES["default"]["BACKEND"].lower()
+)
+ACCESS_GRANTS_CACHE_TIMEOUT = int(env("ACCESS_GRANTS_CACHE_TIMEOUT", "600"))
 # Sessions are read on every request: from Redis when it is there (written through to the
 # database, so a Redis restart logs no one out). Not with a per-process or database cache:
 # a per-process copy would outlive a logout made in another worker.
