@@ -32,13 +32,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
-from access.templatetags.access_tags import _profile_url, person
 from fagrom.reverse import reverse_id
 
 from . import markup
 
 # Bump when post_shared.html, or what this module puts into it, changes.
-FRAGMENT_VERSION = 2
+FRAGMENT_VERSION = 3
 # Entries nobody asks for again (old keys after a change) fall out after this long.
 FRAGMENT_TIMEOUT = 7 * 24 * 3600
 
@@ -51,8 +50,8 @@ def _person_key(person) -> tuple:
 
 
 def _author_key(post) -> tuple:
-    snapshot = tuple(getattr(post, name, "") for name in ("author_name", "author_workplace"))
-    return (*_person_key(post.author), *snapshot, getattr(post, "author_title", ""))
+    # The snapshot when the post has one ({% author %}); today's profile for older rows.
+    return (*_person_key(post.author), post.author_name, post.author_workplace, post.author_title)
 
 
 def fragment_key(post, thread) -> str:
@@ -104,39 +103,10 @@ def attachments_html(post) -> SafeString:
     )
 
 
-def author_html(post) -> tuple[SafeString, str]:
-    """The author's name and workplace linked to their profile, and their title.
-
-    As they were when the post was written (the post's snapshot) when it has one, else as
-    the person's profile says now.
-    """
-    name = getattr(post, "author_name", "")
-    if not name:
-        return person(post.author), post.author.title
-    workplace = getattr(post, "author_workplace", "")
-    href = _profile_url(post.author.username)
-    if workplace:
-        link = format_html(
-            '<a class="person" href="{}"><span class="person__name">{}</span>'
-            ' <span class="person__workplace">· {}</span></a>',
-            href,
-            name,
-            workplace,
-        )
-    else:
-        link = format_html(
-            '<a class="person" href="{}"><span class="person__name">{}</span></a>', href, name
-        )
-    return link, getattr(post, "author_title", "")
-
-
 def _render_shared(post, thread) -> str:
-    author, title = author_html(post)
     return get_template("forum/includes/post_shared.html").render(
         {
             "post": post,
-            "author": author,
-            "author_title": title,
             "is_accepted": post.pk == thread.accepted_answer_id,
             "attachments_html": "" if post.is_hidden else attachments_html(post),
         }
