@@ -16,6 +16,7 @@ from forum.profiles import expertise_for
 from . import services
 from .auth import device_cookie_set
 from .forms import ApiTokenForm, IdentityCorrectionForm, LoginForm, ProfileForm
+from .middleware import language_remember
 from .models import IdentityCorrection, IdentityLogEntry, User
 from .services.identity import IdentityError
 
@@ -79,6 +80,7 @@ def profile_edit(request):
             )
         if form.is_valid():
             services.profile_update(user=user, **form.cleaned_data)
+            language_remember(request, user.language)
             messages.success(request, _("Profilen din er oppdatert."))
             return redirect(user)
     return render(
@@ -199,6 +201,7 @@ def language_set(request):
     if request.method == "POST" and request.user.is_authenticated:
         if language in dict(settings.LANGUAGES):
             services.user_language_set(user=request.user, language=language)
+            language_remember(request, language)
     return response
 
 

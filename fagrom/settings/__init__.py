@@ -146,7 +146,10 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'fagrom.sqlite3'}"),
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        # A health check is a `SELECT 1` round trip at the start of every request. Off by
+        # default: a connection that broke while idle fails one request (503 with
+        # Retry-After) and is closed at its end, and the next request reconnects.
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", False),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -295,6 +298,20 @@ elif PRODUCTION:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A person's access grants are kept across requests only in a cache every process shares:
+# with per-process memory a membership change made in another process would go unseen.
+ACCESS_GRANTS_CACHE = env_bool(
+    "ACCESS_GRANTS_CACHE", "locmem" not in CACHES["default"]["BACKEND"].lower()
+)
+ACCESS_GRANTS_CACHE_TIMEOUT = int(env("ACCESS_GRANTS_CACHE_TIMEOUT", "600"))
+# Sessions are read on every request: from Redis when it is there (written through to the
+# database, so a Redis restart logs no one out). Not with a per-process or database cache:
+# a per-process copy would outlive a logout made in another worker.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if env("REDIS_URL")
+    else "django.contrib.sessions.backends.db"
+)
 
 # Background work: in-process by default, django-tasks-db with `manage.py db_worker` in production.
 TASKS = {
@@ -368,8 +385,8 @@ HANDBOOK_REVIEW_WARNING_DAYS = int(env("HANDBOOK_REVIEW_WARNING_DAYS", "30"))
 # Posts
 POST_MAX_LENGTH = 20000
 THREAD_TITLE_MAX_LENGTH = 200
-POSTS_PER_PAGE = 20
-THREADS_PER_PAGE = 30
+POSTS_PER_PAGE = int(env("POSTS_PER_PAGE", "20"))
+THREADS_PER_PAGE = int(env("THREADS_PER_PAGE", "30"))
 FRONT_PAGE_FEED_SIZE = 15
 
 # Where people report accessibility problems (shown in the accessibility statement).

@@ -169,18 +169,38 @@ def thread_first_unread(*, thread: Thread, user) -> int | None:
     )
 
 
-def thread_mark_read(*, thread: Thread, user) -> None:
-    # One UPDATE on every later visit (update_or_create costs a savepoint and a SELECT too).
+_UNKNOWN = object()
+
+
+def thread_mark_read(*, thread: Thread, user, current=_UNKNOWN) -> bool:
+    """The person has read ``thread`` up to its last post. Returns whether the mark moved.
+
+    A plain re-read writes nothing: the mark is written only when it moves.
+    ``current`` is the person's mark as already read with the thread (``None``: no
+    mark yet); without it, it is read here.
+    """
     if not user.is_authenticated:
-        return
+        return False
+    if current is _UNKNOWN:
+        current = (
+            ThreadRead.objects.filter(user=user, thread=thread)
+            .values_list("read_at", flat=True)
+            .first()
+        )
     read_at = thread.last_post_at
-    if ThreadRead.objects.filter(user=user, thread=thread).update(read_at=read_at):
-        return
+    if current is not None and current >= read_at:
+        return False
+    # One UPDATE when a mark exists (update_or_create costs a savepoint and a SELECT too).
+    if current is not None and ThreadRead.objects.filter(user=user, thread=thread).update(
+        read_at=read_at
+    ):
+        return True
     try:
         with transaction.atomic():
             ThreadRead.objects.create(user=user, thread=thread, read_at=read_at)
     except IntegrityError:  # a second tab got there first
         ThreadRead.objects.filter(user=user, thread=thread).update(read_at=read_at)
+    return True
 
 
 def topic_mark_read(*, topic: Topic, user) -> None:

@@ -131,12 +131,17 @@ def thread_new(request, room_slug, topic_slug):
 
 @login_required
 def thread_detail(request, thread_id):
-    thread = visible_thread_or_404(request.user, thread_id)
+    thread = visible_thread_or_404(request.user, thread_id, reader_state=True)
     page_obj, page_range = paginate(
         request, _thread_posts(thread), settings.POSTS_PER_PAGE, count=thread.post_count
     )
-    first_unread = services.thread_first_unread(thread=thread, user=request.user)
-    services.thread_mark_read(thread=thread, user=request.user)
+    read_up_to_date = thread.reader_read_at is not None and (
+        thread.reader_read_at >= thread.last_post_at
+    )  # then nothing on the page is news: no query for the unread line
+    first_unread = (
+        None if read_up_to_date else services.thread_first_unread(thread=thread, user=request.user)
+    )
+    services.thread_mark_read(thread=thread, user=request.user, current=thread.reader_read_at)
     listening.thread_notifications_mark_read(user=request.user, thread=thread)
     reply_form = None
     if access.can_post(request.user, thread):
@@ -157,7 +162,7 @@ def thread_detail(request, thread_id):
             "post_blocked_reason": ""
             if reply_form
             else access.post_blocked_reason(request.user, thread),
-            **thread_context(request, thread, page_obj),
+            **thread_context(request, thread, page_obj, may_reply=reply_form is not None),
         },
     )
 
@@ -185,13 +190,13 @@ def _quoted_body(request, thread):
     if not quote_id.isdigit():
         return ""
     post = thread.posts.select_related("author").filter(pk=int(quote_id), is_hidden=False).first()
-    return markup.quote(post.body, post.author.get_full_name(), post_id=post.pk) if post else ""
+    return markup.quote(post.body, post.author_as_written[0], post_id=post.pk) if post else ""
 
 
 @login_required
 @require_POST
 def thread_reply(request, thread_id):
-    thread = visible_thread_or_404(request.user, thread_id)
+    thread = visible_thread_or_404(request.user, thread_id, reader_state=True)
     access.check_post(request.user, thread)
     form = ReplyForm(request.POST, request.FILES)
     status = 400
@@ -223,7 +228,7 @@ def thread_reply(request, thread_id):
                 "page_obj": page_obj,
                 "page_range": paginator.get_elided_page_range(page_obj.number),
                 "reply_form": form,
-                **thread_context(request, thread, page_obj),
+                **thread_context(request, thread, page_obj, may_reply=True),
             },
             status=status,
         )
