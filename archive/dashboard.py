@@ -9,8 +9,8 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+import access
 from fagrom.panels import PANEL_SIZE, Panel
-from people import access
 
 from . import services
 from .models import DisposalList

@@ -10,7 +10,7 @@ every journal entry among ``pks`` (all when ``None``), two documents:
   the entry's row in the public journal.
 * ``archive.entry:<pk>``: every field, linking to the entry's page in the archive.
 
-``people.access.principals_for_journal_entry`` says who may find each. An entry that
+``access.principals_for_journal_entry`` says who may find each. An entry that
 no longer exists (or is disposed) yields nothing and leaves the index.
 ``archive.services`` ask for re-indexing with ``index_later`` when they journal an
 entry or change it.
@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from people import access
+import access
 from search.documents import ARCHIVE, SearchDocument
 
 from .models import JournalEntry

@@ -1,4 +1,4 @@
-"""Archive pages. Each view: load → check through ``people.access`` → service → render."""
+"""Archive pages. Each view: load → check through ``access`` → service → render."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+import access
 from forum.models import Thread
 from forum.views.common import paginate
-from people import access
 
 from . import rendering, services
 from .forms import (

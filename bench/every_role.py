@@ -22,9 +22,9 @@ def main(username: str) -> None:
     django.setup()
     from django.contrib.auth.models import Group
 
+    import access
     from forum.models import Room
     from forum.services import room_member_add, room_member_set_role
-    from people import access
     from people.models import User
 
     user = User.objects.get(username=username)

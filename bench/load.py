@@ -59,7 +59,7 @@ def session_cookie(username):
 
 def pages(username):
     """The URLs to drive, chosen from the data: a typical thread, its topic, the front page, ..."""
-    from people import access
+    import access
     from people.models import User
 
     user = User.objects.get(username=username)

@@ -61,7 +61,7 @@ def resolve_page(user, name: str) -> str:
         return "/"
     from django.conf import settings
 
-    from people import access
+    import access
 
     thread = (
         access.threads_visible_to(user)

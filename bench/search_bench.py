@@ -200,10 +200,10 @@ def main():
     from django.core.management import call_command
     from django.db import connection
 
+    import access
     from forum.models import Post
-    from people import access
     from people.models import User
-    from search.backends.database import database_backend
+    from search.backends import database_backend
     from search.documents import SearchQuery
     from search.models import IndexedDocument
     from search.services import index_rebuild, search_run, search_suggest

@@ -18,7 +18,7 @@ def main():
     import django
 
     django.setup()
-    from people import access
+    import access
     from people.models import User
     from search.documents import SearchQuery
     from search.services import search_run, search_suggest

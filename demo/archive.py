@@ -13,12 +13,12 @@ from datetime import timedelta
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+import access
 from archive import services
 from archive.models import ArchiveClass, Case, DisposalList, Nomination, RetentionRule
 from forum.models import Room, Thread, Topic
 from forum.services import thread_start
 from forum.services.counters import topics_recount
-from people import access
 from people.models import User
 
 CASE_PRACTICE = "Praksis for dagpenger under permittering"

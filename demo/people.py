@@ -13,7 +13,7 @@ from datetime import timedelta
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from people import access
+import access
 from people.models import OrgUnit, User
 from people.services import person_create, unit_create
 

@@ -1,7 +1,7 @@
 """The front page, assembled: each app's sections for everyone and its role panels.
 
 The view only calls ``front_page_for``; every list here comes from an app's
-``dashboard`` module, which reads through ``people.access``. The query count
+``dashboard`` module, which reads through ``access``. The query count
 is fixed: each panel costs one or two queries whatever the person can see.
 """
 
@@ -13,10 +13,10 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.utils.functional import cached_property
 
+import access
 from archive import dashboard as archive_dashboard
 from forum import dashboard as forum_dashboard
 from handbook import dashboard as handbook_dashboard
-from people import access
 
 from .panels import Panel
 

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from people.views import LoginView, language_set
 
 from . import views
-from .api import api
+from .api.project import api
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -2,7 +2,7 @@
 
 Each kind has a list without path parameters (filters as query parameters,
 paginated) and a detail; threads and posts can be created. Everything is read
-from ``people.access`` querysets, so an object the caller may not see answers
+from ``access`` querysets, so an object the caller may not see answers
 404 and never appears in a list or a count.
 """
 
@@ -15,9 +15,9 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
-from fagrom.api import MAX_PAGE, FormInvalid, ObjectId, errors
+import access
+from fagrom.api.common import MAX_PAGE, FormInvalid, ObjectId, errors
 from fagrom.throttle import posting_allowed
-from people import access
 
 from . import services
 from .forms import ReplyForm, ThreadForm

@@ -1,6 +1,6 @@
 """The forum's part of the front page: what is new for a person, and the role panels.
 
-Every function reads through ``people.access`` and issues a fixed number of
+Every function reads through ``access`` and issues a fixed number of
 queries (no per-row queries), however many rooms, topics or follows there are.
 """
 
@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import access
 from fagrom.panels import PANEL_SIZE, Panel
-from people import access
 
 from .models import (
     Clarification,

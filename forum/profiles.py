@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q, Sum
 
-from people import access
+import access
 
 from .models import Clarification, Thread
 

@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 
-from people import access
+import access
 from search.documents import FORUM, SearchDocument
 
 from .models import Clarification, Post, Thread

@@ -35,7 +35,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from people import access
+import access
 from people.models import User
 
 from .models import Escalation, Post, Thread, Topic

@@ -1,40 +1,11 @@
-"""Background tasks (django-tasks): in-process by default, ``manage.py db_worker`` in production."""
+"""The forum's background tasks (django-tasks): in-process by default, ``manage.py db_worker``
+in production.
 
-from django_tasks import task
+Each task is defined beside the service it runs (so services enqueue them without importing
+this module); this module is their catalogue, and the path older queued tasks name.
+"""
 
-from .services import guidance, listening
+from .services.guidance import remind_overdue_questions
+from .services.listening import email_immediate, fan_out, send_digests
 
-
-@task()
-def fan_out(
-    *, thread_id, kind, message="", params=None, text="", actor_id=None, post_id=None, url=""
-):
-    """Notify followers and @-mentioned people of something that happened in a thread.
-
-    ``text`` without ``message``: a task enqueued before notifications kept their message.
-    """
-    return listening.fan_out_run(
-        thread_id=thread_id,
-        kind=kind,
-        message=message,
-        params=params,
-        text=text,
-        actor_id=actor_id,
-        post_id=post_id,
-        url=url,
-    )
-
-
-@task()
-def email_immediate(notification_ids):
-    return listening.email_immediate_run(notification_ids)
-
-
-@task()
-def send_digests():
-    return listening.digests_send()
-
-
-@task()
-def remind_overdue_questions():
-    return guidance.questions_remind_overdue()
+__all__ = ["email_immediate", "fan_out", "remind_overdue_questions", "send_digests"]

@@ -9,6 +9,18 @@ class HandbookConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
+        from access.handbook import approvable_handbook_page_ids, can_approve_handbook_page
+
+        from . import views
+        from .models import ControlledPage, HandbookApprovalTask, HandbookIndexPage
+
+        # Wagtail asks page and task models what to show and who may approve; models may
+        # not import the layers above them, so start-up hands them those layers' answers.
+        HandbookApprovalTask.approval_rule = staticmethod(can_approve_handbook_page)
+        HandbookApprovalTask.approvable_page_ids = staticmethod(approvable_handbook_page_ids)
+        HandbookIndexPage.reader_context = staticmethod(views.index_context)
+        ControlledPage.reader_context = staticmethod(views.page_context)
+
         from .models import ControlledPage
         from .services import page_search_refresh, version_record_publish
 
@@ -38,7 +50,7 @@ class HandbookConfig(AppConfig):
             # Wagtail's "Privacy" modal (wagtailadmin_pages:set_privacy) saves or deletes
             # a PageViewRestriction and sends no signal or hook of its own. Who may find
             # the page and the pages below it changes: re-index them (after the commit).
-            # A restriction's groups are not in the index (people.access decides per
+            # A restriction's groups are not in the index (access decides per
             # request who passes), so changing only the groups needs no re-index.
             page = Page.objects.filter(pk=instance.page_id).first()
             if page is not None:

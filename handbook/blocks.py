@@ -13,6 +13,8 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from .privacy import handbook_page_is_private, handbook_restrictions
+
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -172,14 +174,12 @@ def block_text(block) -> str:
         rows = (value or {}).get("data") or []
         return "\n".join(" | ".join(cell or "" for cell in row) for row in rows)
     if kind == "links":
-        from people import access  # access imports models; blocks are imported by them
-
         labels = []
         pages = [link["page"] for link in value["links"] if link.get("page")]
-        restrictions = access.handbook_restrictions() if pages else ()
+        restrictions = handbook_restrictions() if pages else ()
         for link in value["links"]:
             page = link.get("page")
-            if page and access.handbook_page_is_private(page, restrictions):
+            if page and handbook_page_is_private(page, restrictions):
                 continue  # as on the page: a private page's link stays out of others' text
             target = page or link.get("document")
             labels.append(link.get("label") or (str(target) if target else link.get("url") or ""))

@@ -1,6 +1,6 @@
 """The handbook's part of the front page: changes and required reading for everyone.
 
-Every function reads through ``people.access`` and asks the database a fixed
+Every function reads through ``access`` and asks the database a fixed
 number of times, whatever the number of pages, versions or units.
 """
 
@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import TaskState
 
+import access
 from fagrom.panels import PANEL_SIZE, Panel
-from people import access
 
 from . import services
 from .models import ChangeProposal, HandbookApprovalTask, Hearing

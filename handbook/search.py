@@ -9,7 +9,7 @@ published yields nothing and is removed from the index.
 ``handbook.services.version_record_publish`` (every publish), the unpublish and
 privacy hooks in ``handbook.apps`` and the move hook in ``handbook.wagtail_hooks`` ask
 for re-indexing with ``index_later``. Who may find a page (``{"all"}``, or the
-principal of the private page above it) comes from ``people.access``.
+principal of the private page above it) comes from ``access``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from wagtail.models import Page
 
-from people import access
+import access
 from search.documents import HANDBOOK, SearchDocument
 
 from .blocks import block_text

@@ -1,4 +1,4 @@
-"""Handbook pages for readers. Each view: load → check (people.access) → service → render.
+"""Handbook pages for readers. Each view: load → check (access) → service → render.
 
 ``page_context`` and ``index_context`` feed the Wagtail page templates; they ask
 the database a fixed number of times whatever the number of versions,
@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+import access
 from fagrom.throttle import posting_allowed
 from forum.views.common import paginate, visible_thread_or_404
-from people import access
 from people.models import OrgUnit, User
 
 from . import services

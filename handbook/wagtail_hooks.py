@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import PageViewRestriction
 
-from people import access
+import access
 
 from .models import ControlledPage, HandbookIndexPage, PageVersion
 from .services import page_search_refresh
@@ -51,7 +51,7 @@ def reindex_moved_page(request, page):
 
 @hooks.register("before_serve_page")
 def serve_only_to_readers(page, request, serve_args, serve_kwargs):
-    """Serving a handbook page agrees with ``people.access`` on its privacy.
+    """Serving a handbook page agrees with ``access`` on its privacy.
 
     Runs before Wagtail's own privacy check. A signed-in person who may not read the
     page gets 404 (Wagtail would send them to the login page, which confirms that the

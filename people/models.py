@@ -73,6 +73,16 @@ class User(AbstractUser):
     Wagtail internals; ``full_name`` is the name shown everywhere.
     """
 
+    # The access layer memoises what it reads about a person on the user object for one
+    # request, under attributes with this prefix; identity services drop them after a
+    # change (``forget_request_memos``) without importing the layer above.
+    REQUEST_MEMO_PREFIX = "_fagrom_"
+
+    def forget_request_memos(self) -> None:
+        """Drop what was memoised on this object for the current request."""
+        for name in [n for n in vars(self) if n.startswith(self.REQUEST_MEMO_PREFIX)]:
+            del self.__dict__[name]
+
     full_name = models.CharField(_("fullt navn"), max_length=200, blank=True)
     org_unit = models.ForeignKey(
         OrgUnit,

@@ -69,9 +69,7 @@ def person_sync_unit_groups(*, user: User) -> None:
         user.groups.remove(*stale)
     if missing := wanted - current:
         user.groups.add(*missing)
-    from .access import forget  # people.access imports the forum, which imports people
-
-    forget(user)
+    user.forget_request_memos()
 
 
 @transaction.atomic

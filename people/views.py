@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
+import access
 from forum.profiles import expertise_for
-from people import access
 
 from . import services
 from .forms import ApiTokenForm, LoginForm, ProfileForm

@@ -1,6 +1,6 @@
 """Search over HTTP: ``GET /api/v1/search`` and ``GET /api/v1/search/suggest``.
 
-``router`` is mounted on the project API in ``fagrom/api.py`` (which authenticates:
+``router`` is mounted on the project API in ``fagrom/api/project.py`` (which authenticates:
 session or personal API token). The same services and access as the search page:
 a hit, a count or a facet from a room the caller is not in never appears.
 """
@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from fagrom.api import ObjectId, errors
+from fagrom.api.common import ObjectId, errors
 
 from . import services
 from .documents import SearchFilters, SearchQuery

@@ -26,7 +26,7 @@ class SearchDocument:
     """One searchable thing, and who may see it.
 
     ``principals`` is the set of principals that may see the document
-    (``people.access.principals_of``); a person sees it when their
+    (``access.principals_of``); a person sees it when their
     ``principals_for`` shares at least one. ``boost`` multiplies the relevance
     (1.0 is normal; clarifications and verified answers are raised by their
     provider). ``extra`` holds small display facts (e.g. ``{"kind": "question"}``)

@@ -7,7 +7,7 @@ A provider is a module with
 * ``documents(pks=None) -> Iterator[SearchDocument]``: the documents for the objects
   with these primary keys (every object when ``None``). An object that should not be
   findable (deleted, unpublished, disposed) yields nothing and is removed from the index.
-  Principals come from ``people.access``; the provider never decides access itself.
+  Principals come from ``access``; the provider never decides access itself.
 
 Apps ask for re-indexing after a change with ``search.tasks.index_later(SOURCE, pk)``.
 """

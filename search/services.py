@@ -1,7 +1,7 @@
 """Searching as a person: their principals, the backend's answer, and readable facet labels.
 
 Views and the API call these; they never call a backend directly, so access is
-always applied the same way. Principals come live from ``people.access``: a
+always applied the same way. Principals come live from ``access``: a
 change of room membership changes what a person finds at once, no reindex needed.
 """
 
@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext_lazy as _
 
+import access
 from forum.models import Room, Topic
-from people import access
 from people.models import OrgUnit
 
 from .backends import SearchBackend, get_backend

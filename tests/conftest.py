@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from people import access
+import access
 from tests.forum.factories import RoomFactory, TopicFactory
 from tests.people.factories import OrgUnitFactory, UserFactory
 

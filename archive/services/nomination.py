@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+import access
 from fagrom.i18n import site_text
 from forum.models import Thread
-from people import access
 
 from ..models import ArchiveEvent, JournalEntry, Nomination, NominationRule
 from .audit import actor_name, event_log

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+import access
 from fagrom.i18n import site_text
 from forum.models import Thread, Topic
-from people import access
 from search.tasks import index_later
 
 from ..models import (

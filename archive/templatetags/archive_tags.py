@@ -9,8 +9,8 @@ records officers.
 from django import template
 from django.db.models import Exists, OuterRef
 
+import access
 from forum.models import Thread
-from people import access
 
 from ..forms import HoldForm
 from ..models import JournalEntry, LegalHold, Nomination

@@ -122,6 +122,9 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "people.context_processors.fagrom",
             ],
+            # The access layer is a plain package above the apps (no models), so its
+            # template tag is registered here rather than found through INSTALLED_APPS.
+            "libraries": {"access_tags": "access.templatetags.access_tags"},
         },
     },
 ]
@@ -337,7 +340,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # Private pages and document collections: groups or "signed in", never a shared password
 # (meaningless on a real-name intranet). What a page's privacy means on every surface
-# is decided in people/access.py ("Handbook page privacy").
+# is decided in access/ ("Handbook page privacy").
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # Handbook approvals come from the page owner, who need not hold Wagtail's publish

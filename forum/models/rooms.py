@@ -1,7 +1,7 @@
 """Room membership: who belongs to a closed room, in which role, and the log of changes.
 
 ``RoomMembership`` is the source of truth shown in the UI. The guardian rows
-that ``people.access`` reads are derived from it by the services in
+that ``access`` reads are derived from it by the services in
 ``forum.services.rooms`` (one membership → one principal: a person, a unit's
 tree group, or a unit's direct group), in the same transaction as the audit
 entry.

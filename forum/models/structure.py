@@ -16,7 +16,7 @@ class Room(models.Model):
 
     Open rooms are visible to every employee. Closed rooms are visible only to
     those granted ``view_room`` through django-guardian, directly or through an
-    org-unit group; ``people.access`` is the only module that reads the grants.
+    org-unit group; ``access`` is the only module that reads the grants.
     """
 
     class Kind(models.TextChoices):
@@ -274,9 +274,12 @@ class Post(models.Model):
         return self.position == 1
 
     def get_absolute_url(self):
-        from forum.services import post_url
-
-        return post_url(self)
+        """The post on the page of its thread where it appears."""
+        page = (self.position - 1) // settings.POSTS_PER_PAGE + 1
+        url = reverse_id("forum:thread", self.thread_id)
+        return (
+            f"{url}?page={page}#post-{self.position}" if page > 1 else f"{url}#post-{self.position}"
+        )
 
 
 class PostRevision(models.Model):

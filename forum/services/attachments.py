@@ -24,7 +24,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from people import access
+import access
 
 from ..models import Attachment, Post
 

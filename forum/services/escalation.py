@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from people import access
+import access
 
 from ..models import Escalation, ModerationAction, ModerationLogEntry, Notification
 from . import listening

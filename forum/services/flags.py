@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from people import access
+import access
 
 from ..models import Flag, ModerationAction, ModerationLogEntry, Notification, Post
 from . import listening, moderation

@@ -11,8 +11,9 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from django_tasks import task
 
-from people import access
+import access
 
 from ..models import (
     Clarification,
@@ -391,3 +392,9 @@ def citations_rebuild(*, batch_size: int = 500) -> int:
         citations_sync(post=post)
         n += 1
     return n
+
+
+@task()
+def remind_overdue_questions():
+    """Background task behind ``manage.py remind_overdue_questions``."""
+    return questions_remind_overdue()

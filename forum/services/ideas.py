@@ -7,8 +7,8 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+import access
 from fagrom.i18n import translatable
-from people import access
 
 from ..models import (
     IdeaStatus,

@@ -2,7 +2,7 @@
 
 The request only records *what happened* and enqueues ``forum.tasks.fan_out``;
 the task finds who follows, keeps only those who may see the thread (through
-``people.access``) and inserts their notifications in bulk, so a topic with
+``access``) and inserts their notifications in bulk, so a topic with
 5 000 followers costs the request the same few queries as one with none.
 """
 
@@ -20,9 +20,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from django_tasks import task
 
+import access
 from fagrom.i18n import site_text
-from people import access
 
 from ..models import (
     Bookmark,
@@ -90,8 +91,6 @@ def notification_fields(message: str, params: dict | None = None, text: str = ""
 
 
 def _enqueue_email(notification_ids):
-    from ..tasks import email_immediate
-
     email_immediate.enqueue(notification_ids)
 
 
@@ -109,8 +108,6 @@ def fan_out_later(
 
     ``message`` and ``params`` as for ``notify``.
     """
-    from ..tasks import fan_out
-
     args = {
         "thread_id": thread.pk,
         "kind": kind,
@@ -434,29 +431,35 @@ def bookmarks_visible_to(user):
     ).select_related("thread__topic__room", "thread__last_post_author__org_unit")
 
 
-# Hooks the posting services call --------------------------------------------------------
+# Background tasks (``manage.py db_worker``; in-process on the embedded default). They live
+# beside the work they do so that enqueuing them needs no import of ``forum.tasks``.
 
 
-def post_published(*, post: Post, new_thread: bool) -> None:
-    """After a thread or reply is written: follow it, cite rules, update status, notify.
+@task()
+def fan_out(
+    *, thread_id, kind, message="", params=None, text="", actor_id=None, post_id=None, url=""
+):
+    """Notify followers and @-mentioned people of something that happened in a thread.
 
-    Issues a bounded number of queries whatever the number of followers.
+    ``text`` without ``message``: a task enqueued before notifications kept their message.
     """
-    from . import guidance
-
-    thread = post.thread
-    follow_ensure(user=post.author, thread=thread)
-    guidance.citations_sync(post=post)
-    if not new_thread:
-        guidance.question_after_reply(thread=thread, post=post)
-    if new_thread:
-        kind = Notification.Kind.NEW_THREAD
-        message = gettext_noop("Ny tråd i %(topic)s: «%(thread)s»")
-        params = {"topic": thread.topic.name, "thread": thread.title}
-    else:
-        kind = Notification.Kind.REPLY
-        message = gettext_noop("%(name)s svarte i «%(thread)s»")
-        params = {"name": post.author.get_full_name(), "thread": thread.title}
-    fan_out_later(
-        thread=thread, kind=kind, message=message, params=params, actor=post.author, post=post
+    return fan_out_run(
+        thread_id=thread_id,
+        kind=kind,
+        message=message,
+        params=params,
+        text=text,
+        actor_id=actor_id,
+        post_id=post_id,
+        url=url,
     )
+
+
+@task()
+def email_immediate(notification_ids):
+    return email_immediate_run(notification_ids)
+
+
+@task()
+def send_digests():
+    return digests_send()

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+import access
 from fagrom.i18n import site_text
-from people import access
 
 from .. import markup
 from ..models import LiveChat, LiveChatQuestion, LiveChatVote, Thread

@@ -1,6 +1,6 @@
 """Moderation: verify, clarify, notes, move/rename/lock/pin, hide/restore, and the log.
 
-Every function checks access through ``people.access``, runs atomically and writes a
+Every function checks access through ``access``, runs atomically and writes a
 ``ModerationLogEntry`` (who, what, when, why). Nothing is ever deleted here.
 """
 
@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from people import access
+import access
 from search.tasks import index_later
 
 from .. import markup

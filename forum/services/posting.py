@@ -1,6 +1,6 @@
 """Forum rules: starting threads, replying, editing, reading.
 
-Each function is keyword-only, atomic, checks access through ``people.access``
+Each function is keyword-only, atomic, checks access through ``access``
 and keeps counters right with ``F()`` updates on locked rows.
 """
 
@@ -8,26 +8,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import BooleanField, Case, F, When
-from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from people import access
+import access
 from search.tasks import index_later
 
 from .. import markup
-from ..models import Post, PostRevision, Thread, ThreadRead, Topic, TopicRead, unread_condition
+from ..models import (
+    Notification,
+    Post,
+    PostRevision,
+    Thread,
+    ThreadRead,
+    Topic,
+    TopicRead,
+    unread_condition,
+)
 from . import guidance, listening
 from .attachments import attachments_add, attachments_check
 
 
 def post_url(post: Post) -> str:
     """Link to a post on the page of its thread where it appears."""
-    page = (post.position - 1) // settings.POSTS_PER_PAGE + 1
-    url = reverse("forum:thread", kwargs={"thread_id": post.thread_id})
-    return f"{url}?page={page}#post-{post.position}" if page > 1 else f"{url}#post-{post.position}"
+    return post.get_absolute_url()
 
 
 def _new_post(*, thread: Thread, author, body: str, position: int, at) -> Post:
@@ -72,7 +78,7 @@ def thread_start(
     )
     ThreadRead.objects.update_or_create(user=author, thread=thread, defaults={"read_at": now})
     index_later("forum.thread", thread.pk)
-    listening.post_published(post=first, new_thread=True)
+    _after_publish(post=first, new_thread=True)
     return thread
 
 
@@ -95,7 +101,7 @@ def post_reply(*, thread: Thread, author, body: str, attachments: Sequence = ())
     )
     ThreadRead.objects.update_or_create(user=author, thread=locked, defaults={"read_at": now})
     index_later("forum.thread", locked.pk)
-    listening.post_published(post=post, new_thread=False)
+    _after_publish(post=post, new_thread=False)
     return post
 
 
@@ -164,4 +170,27 @@ def threads_recent_for(user, limit: int = 15):
             )
         )
         .order_by("-last_post_at")[:limit]
+    )
+
+
+def _after_publish(*, post: Post, new_thread: bool) -> None:
+    """After a thread or reply is written: follow it, cite rules, update status, notify.
+
+    Issues a bounded number of queries whatever the number of followers.
+    """
+    thread = post.thread
+    listening.follow_ensure(user=post.author, thread=thread)
+    guidance.citations_sync(post=post)
+    if not new_thread:
+        guidance.question_after_reply(thread=thread, post=post)
+    if new_thread:
+        kind = Notification.Kind.NEW_THREAD
+        message = gettext_noop("Ny tråd i %(topic)s: «%(thread)s»")
+        params = {"topic": thread.topic.name, "thread": thread.title}
+    else:
+        kind = Notification.Kind.REPLY
+        message = gettext_noop("%(name)s svarte i «%(thread)s»")
+        params = {"name": post.author.get_full_name(), "thread": thread.title}
+    listening.fan_out_later(
+        thread=thread, kind=kind, message=message, params=params, actor=post.author, post=post
     )

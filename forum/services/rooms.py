@@ -1,7 +1,7 @@
 """Room membership: add, remove and change the role of members, with guardian rows and a log.
 
 ``RoomMembership`` is what people see and edit; the guardian rows that
-``people.access`` reads are written here, in the same transaction as the
+``access`` reads are written here, in the same transaction as the
 membership and its ``RoomAuditEntry``, so the three never disagree. A unit's
 membership is granted to the unit's tree group (with sub-units) or its direct
 group (without), so a person's access follows their placement at once.
@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from people import access
+import access
 from people.models import OrgUnit, User
 from search.tasks import index_later
 

@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 
-from people import access
+import access
 
 
 def paginate(request, queryset, per_page, *, count=None):

@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from people import access
+import access
 
 from ..forms_moderation import ListeningSettingsForm
 from ..models import Follow, Post

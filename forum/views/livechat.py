@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+import access
 from fagrom.throttle import posting_allowed
-from people import access
 
 from ..forms_moderation import LiveChatAnswerForm, LiveChatForm, LiveChatQuestionForm
 from ..models import LiveChat, LiveChatVote

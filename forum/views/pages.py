@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+import access
 from fagrom.throttle import posting_allowed
-from people import access
 
 from .. import markup, services
 from ..forms import PostEditForm, ReplyForm, ThreadForm

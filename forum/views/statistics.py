@@ -11,8 +11,8 @@ from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+import access
 from fagrom import charts
-from people import access
 
 from .. import statistics
 from ..forms_statistics import StatisticsPeriodForm

@@ -2,7 +2,7 @@
 
 from django.db.models import Exists, OuterRef
 
-from people import access
+import access
 
 from ..forms_moderation import NoteForm
 from ..models import Bookmark, Clarification, Follow, IdeaVote, Reaction, Thread

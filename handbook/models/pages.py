@@ -9,6 +9,7 @@ publishes; editors never type them.
 
 import calendar
 import datetime
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -64,10 +65,14 @@ class HandbookIndexPage(LoginRequiredMixin, Page):
     class Meta:
         verbose_name = _("håndbok (forside)")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..views import index_context
+    # What a reader's page shows beyond the page itself (contents, versions, required
+    # reading) is decided above the access layer, in handbook.views; start-up wires it in
+    # (handbook.apps), so this model never imports the layers above it.
+    reader_context: Callable[..., dict] = staticmethod(lambda request, page: {})
 
-        return {**super().get_context(request, *args, **kwargs), **index_context(request, self)}
+    def get_context(self, request, *args, **kwargs):
+        extra = self.reader_context(request, self)
+        return {**super().get_context(request, *args, **kwargs), **extra}
 
 
 class ControlledPageQuerySet(PageQuerySet):
@@ -221,10 +226,14 @@ class ControlledPage(LoginRequiredMixin, Page):
         """What a reader sees, block by block, as text (for word-level diffs)."""
         return [self.title, *(block_text(b) for b in self.body)]
 
-    def get_context(self, request, *args, **kwargs):
-        from ..views import page_context
+    # What a reader's page shows beyond the page itself (contents, versions, required
+    # reading) is decided above the access layer, in handbook.views; start-up wires it in
+    # (handbook.apps), so this model never imports the layers above it.
+    reader_context: Callable[..., dict] = staticmethod(lambda request, page: {})
 
-        return {**super().get_context(request, *args, **kwargs), **page_context(request, self)}
+    def get_context(self, request, *args, **kwargs):
+        extra = self.reader_context(request, self)
+        return {**super().get_context(request, *args, **kwargs), **extra}
 
 
 class ChapterPage(ControlledPage):

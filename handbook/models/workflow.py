@@ -3,7 +3,13 @@
 Wagtail's group approval cannot say "this page's owner", so the handbook has
 its own task: the page's owner or a handbook editor approves or rejects, with
 a comment, and decides whether the change is a new major version.
+
+Who may approve is the access layer's decision (``access.handbook``). Wagtail asks the
+task itself, so start-up hands the task the access layer's rule
+(``handbook.apps.HandbookConfig.ready``) and this model never imports the layer above it.
 """
+
+from collections.abc import Callable
 
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
@@ -25,11 +31,14 @@ class HandbookApprovalTask(Task):
         verbose_name = _("godkjenning av dokumenteier eller redaktør")
         verbose_name_plural = _("godkjenninger av dokumenteier eller redaktør")
 
-    @staticmethod
-    def _may_approve(obj, user) -> bool:
-        from people import access
+    # Set at start-up (handbook.apps) from the access layer; until then nobody approves.
+    approval_rule: Callable[..., bool] = staticmethod(lambda user, page: False)
+    # Ids (as text) of the pages whose changes ``user`` approves; None means every page.
+    approvable_page_ids: Callable[..., list[str] | None] = staticmethod(lambda user: [])
 
-        return access.can_approve_handbook_page(user, obj)
+    @classmethod
+    def _may_approve(cls, obj, user) -> bool:
+        return cls.approval_rule(user, obj)
 
     def user_can_access_editor(self, obj, user):
         return self._may_approve(obj, user)
@@ -65,12 +74,11 @@ class HandbookApprovalTask(Task):
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        from people import access
-
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
-        if access.is_handbook_editor(user):
+        page_ids = self.approvable_page_ids(user)
+        if page_ids is None:
             return states
-        return states.filter(workflow_state__object_id__in=access.handbook_page_ids_owned_by(user))
+        return states.filter(workflow_state__object_id__in=page_ids)
 
     @classmethod
     def get_description(cls):

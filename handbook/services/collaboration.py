@@ -8,8 +8,8 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 from wagtail.log_actions import log
 
+import access
 from forum.markup import sanitize
-from people import access
 
 from ..models import ChangeProposal, ControlledPage, DocumentStatus, Hearing, HearingComment
 from .publishing import ProposalError

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from wagtail.log_actions import log
 from wagtail.models import Page, TaskState
 
-from people import access
+import access
 from search.tasks import index_later
 
 from ..models import (

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from wagtail.log_actions import log
 
-from people import access
+import access
 from people.models import OrgUnit, User
 
 from ..models import ControlledPage, HandbookPage, PageVersion, ReadConfirmation
@@ -25,7 +25,7 @@ def readings_unconfirmed_for(user) -> list:
 
     Two queries: the live pages required for the person's unit or a unit above it
     (the unit's materialised path gives the ancestors) that the person may read, then
-    their confirmations (and, once per request, the pages' privacy in ``people.access``).
+    their confirmations (and, once per request, the pages' privacy in ``access``).
     """
     if not getattr(user, "is_authenticated", False) or not user.org_unit_id:
         return []

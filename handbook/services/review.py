@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from people import access
+import access
 
 from ..models import ChapterPage, HandbookPage, ReviewReminder
 

@@ -12,7 +12,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from people import access
+import access
 from people.models import OrgUnit
 
 from ..models import HandbookApprovalTask, HandbookIndexPage

@@ -2,7 +2,7 @@
 
 from django import template
 
-from people import access
+import access
 
 from ..models import ChangeProposal
 

@@ -28,7 +28,7 @@ from ..documents import (
 )
 from ..laws import current_table
 from ..models import IndexedDocument, IndexedPrincipal, IndexedWord
-from . import MAX_BODY_CHARS, SearchBackend, batched
+from .base import MAX_BODY_CHARS, SearchBackend, batched
 
 DOC = IndexedDocument._meta.db_table
 PRINCIPAL = IndexedPrincipal._meta.db_table
@@ -41,18 +41,6 @@ ORDERS = {
     "newest": "date IS NULL, date DESC, id DESC",
     "oldest": "date IS NULL, date ASC, id ASC",
 }
-
-
-def database_backend() -> DatabaseBackend:
-    if connection.vendor == "postgresql":
-        from .postgres import PostgresBackend
-
-        return PostgresBackend()
-    if connection.vendor == "sqlite":
-        from .sqlite import SQLiteBackend
-
-        return SQLiteBackend()
-    raise NotImplementedError(f"No database search for {connection.vendor}")
 
 
 class DatabaseBackend(SearchBackend):

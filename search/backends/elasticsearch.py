@@ -53,7 +53,7 @@ from ..documents import (
     Suggestion,
 )
 from ..laws import current_table
-from . import MAX_BODY_CHARS, SearchBackend, batched
+from .base import MAX_BODY_CHARS, SearchBackend, batched
 
 LEAD_CHARS = 600  # as the database backends
 

@@ -9,10 +9,10 @@ import pytest
 from django.core.files.storage import storages
 from django.db import connection
 
+import access
 from archive import services
 from archive.models import ArchivalDocument, ArchiveEvent, Case, JournalEntry, Nomination
 from forum.services import post_edit
-from people import access
 from people.models import User
 from tests.archive.factories import default_class, details, journal, nominate
 from tests.forum.factories import ThreadFactory

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+import access
 from archive import services
 from archive.models import ArchiveEvent, Nomination, NominationRule
-from people import access
 from tests.archive.factories import journal, nominate
 from tests.forum.factories import RoomFactory, ThreadFactory, TopicFactory
 

@@ -4,10 +4,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+import access
 from archive import services
 from archive.models import ArchiveEvent, DisposalItem, DisposalList
 from forum.models import Post, Thread
-from people import access
 from tests.archive.factories import journal, nominate
 from tests.forum.factories import PostFactory, ThreadFactory
 

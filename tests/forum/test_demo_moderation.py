@@ -36,7 +36,7 @@ def demo_world(db):
     """The people and topics demo.people/demo.forum provide, in miniature."""
     from django.contrib.auth.models import Group
 
-    from people import access
+    import access
 
     unit = OrgUnitFactory(name="NAV Sandnes", code="NAV-SANDNES")
     OrgUnitFactory(name="Arbeids- og tjenesteavdelingen", code="NAV-AVDIR-ATJ")

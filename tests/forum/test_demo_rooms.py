@@ -1,8 +1,8 @@
 """The demo rooms: who sees which, and running the seed twice changes nothing."""
 
+import access
 import demo.rooms
 from forum.models import Room, RoomMembership, Thread
-from people import access
 from people.models import User
 from tests.people.factories import OrgUnitFactory, UserFactory
 

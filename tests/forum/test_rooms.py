@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
+import access
 from forum.models import RoomAuditEntry, RoomGroupObjectPermission, RoomMembership
 from forum.services import MembershipError, room_member_remove, room_member_set_role
-from people import access
 from people.services import person_move
 from tests.forum.factories import ThreadFactory, add_member
 from tests.people.factories import OrgUnitFactory, UserFactory
@@ -162,7 +162,7 @@ def test_a_unit_cannot_be_owner(closed_room, department, room_owner):
 
 
 def test_plain_member_may_not_add_members(closed_room, case_worker, colleague):
-    from people.access import AccessDenied
+    from access import AccessDenied
 
     add_member(closed_room, "member", user=case_worker)
     with pytest.raises(AccessDenied):

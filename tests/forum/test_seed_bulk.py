@@ -4,8 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count, Max, Min, Sum
 
+import access
 from forum.models import Post, Room, RoomGroupObjectPermission, RoomMembership, Thread, Topic
-from people import access
 from people.models import User
 
 pytestmark = pytest.mark.django_db

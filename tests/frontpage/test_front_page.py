@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+import access
 from forum.models import Room, RoomUserObjectPermission, Thread, Topic
 from forum.models.rooms import ROOM_CODENAMES
-from people import access
 from tests.forum.factories import PostFactory, RoomFactory, ThreadFactory, add_member
 from tests.people.factories import UserFactory
 

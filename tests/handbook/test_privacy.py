@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+import access
 from handbook import services
-from people import access
 from tests.handbook.factories import chapter, handbook_page, publish_new_version, restrict, text
 from tests.people.factories import UserFactory
 

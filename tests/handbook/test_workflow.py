@@ -5,8 +5,8 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+import access
 from handbook.models import HandbookApprovalTaskState, HandbookPage, PageVersion
-from people import access
 
 
 def edit_form(page, *, text, summary, **extra):

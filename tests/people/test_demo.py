@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db.models import Count, Max, Min
 from django.utils import timezone
 
+import access
 import demo.people
 from forum.models import (
     Post,
@@ -21,7 +22,6 @@ from forum.models import (
     ThreadRead,
     Topic,
 )
-from people import access
 from people.models import OrgUnit, User
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ import pytest
 from django.template import Context, Template
 from django.urls import reverse
 
+import access
 from forum.models import Thread
-from people import access
 from tests.forum.factories import PostFactory, ThreadFactory
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from people import access
+import access
 from tests.forum.factories import PostFactory, ThreadFactory, add_member
 
 

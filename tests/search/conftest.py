@@ -13,10 +13,10 @@ import pytest
 from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
+import access
 from forum import markup
 from forum import search as forum_search
 from forum.models import Room
-from people import access
 from tests.forum.factories import PostFactory, RoomFactory, ThreadFactory, TopicFactory
 
 
@@ -48,7 +48,7 @@ def backend(request, db):
         yield backend
         backend.drop()
     else:
-        from search.backends.database import database_backend
+        from search.backends import database_backend
 
         yield database_backend()
 

@@ -4,8 +4,8 @@ import datetime as dt
 
 from guardian.shortcuts import remove_perm
 
+import access
 from forum import search as forum_search
-from people import access
 from search.documents import SearchFilters, SearchQuery
 from search.services import search_run, search_suggest
 from tests.search.conftest import thread

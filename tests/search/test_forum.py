@@ -75,7 +75,7 @@ def test_thread_moved_to_a_closed_room_leaves_non_members_results(
     assert titles(case_worker, "stavanger") == ["Omstilling"]
     from guardian.shortcuts import assign_perm
 
-    from people import access
+    import access
 
     assign_perm("moderate_room", moderator, closed_topic.room)
     assign_perm("view_room", moderator, closed_topic.room)

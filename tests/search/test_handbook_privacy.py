@@ -11,8 +11,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+import access
 from handbook import search as handbook_search
-from people import access
 from people.models import User
 from search.documents import SearchQuery
 from search.services import search_run, search_suggest

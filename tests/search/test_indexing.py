@@ -5,7 +5,7 @@ from io import StringIO
 from django.core.management import call_command
 
 from forum.services import post_edit, post_reply, thread_start
-from search.backends.database import database_backend
+from search.backends import database_backend
 from search.documents import SearchQuery
 from search.models import IndexedDocument
 from search.services import search_run

@@ -7,8 +7,8 @@ editors extend. Runs on the database named by DATABASE_URL (SQLite or PostgreSQL
 
 import pytest
 
+import access
 from forum import search as forum_search
-from people import access
 from search import laws as law_table
 from search.documents import SearchQuery
 from search.models import LawName

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from forum import search as forum_search
-from search.backends.database import database_backend
+from search.backends import database_backend
 
 # 15 on PostgreSQL (14 on SQLite): session, user, grants (4), the handbook's page privacy,
 # the search and its facets, the hits' topics, rooms and units, the menu; PostgreSQL checks

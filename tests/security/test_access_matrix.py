@@ -131,9 +131,9 @@ def _handbook(w):
         from django.contrib.auth.models import Group
         from django.utils import timezone
 
+        from access import HANDBOOK_EDITORS
         from handbook.models import HearingComment
         from handbook.services import handbook_setup, hearing_open
-        from people.access import HANDBOOK_EDITORS
         from tests.handbook.factories import chapter, handbook_page
 
         editor = UserFactory(

@@ -10,7 +10,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import status_code_conformance
 
-from fagrom.api import api
+from fagrom.api.project import api
 from fagrom.wsgi import application
 from people.services import api_token_create
 from tests.forum.factories import ThreadFactory

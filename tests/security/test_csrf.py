@@ -26,7 +26,7 @@ def test_no_view_opts_out_of_csrf_protection(settings):
         # because DRF's session authentication checks the token itself (tested below).
         and not route.startswith("admin/api/main/")
         # Fagrom's JSON API (django-ninja) checks CSRF for session requests in
-        # fagrom.api.SessionAuth; tests/forum/test_api.py covers it.
+        # fagrom.api.common.SessionAuth; tests/forum/test_api.py covers it.
         and not route.startswith("api/v1/")
     ]
     assert exempt == []

@@ -1,4 +1,4 @@
-"""The one template tag through which templates ask ``people.access``."""
+"""The one template tag through which templates ask ``access``."""
 
 import functools
 from urllib.parse import quote
@@ -7,7 +7,7 @@ from django import template
 from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html
 
-from people import access
+import access
 
 register = template.Library()
 
