@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from .. import text
 from ..documents import (
+    TYPES,
     FacetCount,
     Hit,
     SearchDocument,
@@ -36,6 +37,8 @@ WORD = IndexedWord._meta.db_table
 LEAD_CHARS = 600  # the start of the body that ranks: a thread's question, a page's intro
 MIN_WORD = 4  # shorter words are not offered as corrections
 TITLE_WEIGHT, LEAD_WEIGHT = 2, 1
+# Matches ranked by title and boost; the best of them are re-ranked with the lead.
+CANDIDATES = 200
 ORDERS = {
     "relevance": "score DESC, date IS NULL, date DESC, id DESC",
     "newest": "date IS NULL, date DESC, id DESC",
@@ -172,8 +175,7 @@ class DatabaseBackend(SearchBackend):
         if not principals or (parsed.is_empty and query.filters.is_empty):
             return empty
         where, params = self._where(query, principals)
-        page, facets = self._run(parsed, query, where, params)
-        total = sum(f.count for f in facets.get("type", []))
+        page, total, facets = self._run(parsed, query, where, params)
         if not total:
             suggestion = self._did_you_mean(parsed, where, params)
             return SearchResults(
@@ -185,18 +187,20 @@ class DatabaseBackend(SearchBackend):
     def _run(self, parsed, query: SearchQuery, where: str, params: list):
         match_sql, match_params = ("", [])
         score_sql, score_params = "d.boost", []
+        lead_sql, lead_params = "0", []
+        sort = "newest" if parsed.is_empty and query.sort == "relevance" else query.sort
         if not parsed.is_empty:
             match_sql, match_params = self._match_condition(parsed.groups)
             match_sql = f"AND {match_sql}"
-            parts = []
-            for group in parsed.groups:
-                for column, weight in (("title_terms", TITLE_WEIGHT), ("lead_terms", LEAD_WEIGHT)):
-                    sql, group_params = self._group_in(group, column)
-                    parts.append(f"{weight} * CAST({sql} AS INTEGER)")
-                    score_params += group_params
-            score_sql = f"d.boost * (1 + {' + '.join(parts)})"
-        sort = "newest" if parsed.is_empty and query.sort == "relevance" else query.sort
+        if not parsed.is_empty and sort == "relevance":
+            # Ranking in two steps: the title (a tiny vector) for every match, the lead
+            # (the question, a larger one) only for the best CANDIDATES of those.
+            score_sql, score_params = self._score(parsed.groups, "title_terms", TITLE_WEIGHT)
+            score_sql = f"d.boost * (1 + {score_sql})"
+            lead_sql, lead_params = self._score(parsed.groups, "lead_terms", LEAD_WEIGHT)
+            lead_sql = f"d.boost * ({lead_sql})"
         order = ORDERS.get(sort, ORDERS["relevance"])
+        candidates = max(CANDIDATES, query.offset + query.per_page)
         year = self._year_sql("m.date")
         groups = [
             ("type", "m.type"),
@@ -205,26 +209,53 @@ class DatabaseBackend(SearchBackend):
             ("unit", "m.unit_id"),
             ("year", year),
         ]
+        conditions = self._facet_conditions(query)
+
+        def where_others(skip=None):
+            clauses = [c for name, c in conditions.items() if name != skip]
+            return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+
+        # A facet counts the matches that every *other* facet's choice allows, so
+        # ticking "Forum" leaves "Håndbok" and "Arkiv" there to tick as well.
         facet_sql = " UNION ALL ".join(
-            f"SELECT '{name}', CAST({expr} AS TEXT), COUNT(*), 0 FROM m "
-            f"WHERE {expr} IS NOT NULL GROUP BY {expr}"
+            f"SELECT '{name}', CAST({expr} AS TEXT), COUNT(*), 0 FROM "
+            + (
+                f"f m WHERE {expr} IS NOT NULL"
+                if name == "year"
+                else f"m {where_others(name) or 'WHERE 1 = 1'} AND {expr} IS NOT NULL"
+            )
+            + f" GROUP BY {expr}"
             for name, expr in groups
         )
         sql = (
             f"WITH m AS MATERIALIZED (SELECT d.id, d.type, d.topic_id, d.room_id, d.unit_id, "
-            f"d.date, {score_sql} AS score FROM {DOC} d WHERE {where} {match_sql}), "
-            f"p AS (SELECT id, score, ROW_NUMBER() OVER (ORDER BY {order}) AS n FROM m "
+            f"d.date, {score_sql} AS score FROM {self._match_source()} WHERE {where} {match_sql}), "
+            f"f AS (SELECT * FROM m {where_others()}), "
+            f"c AS (SELECT * FROM f ORDER BY {order} LIMIT {int(candidates)}), "
+            f"r AS (SELECT c.id, c.date, c.score + {lead_sql} AS score FROM c "
+            f"JOIN {DOC} d ON d.id = c.id), "
+            f"p AS (SELECT id, score, ROW_NUMBER() OVER (ORDER BY {order}) AS n FROM r "
             f"ORDER BY {order} LIMIT %s OFFSET %s) "
-            f"SELECT 'hit', CAST(id AS TEXT), score, n FROM p UNION ALL {facet_sql}"
+            f"SELECT 'hit', CAST(id AS TEXT), score, n FROM p "
+            f"UNION ALL SELECT 'total', '', COUNT(*), 0 FROM f UNION ALL {facet_sql}"
         )
-        all_params = [*score_params, *params, *match_params, query.per_page, query.offset]
+        all_params = [
+            *score_params,
+            *params,
+            *match_params,
+            *lead_params,
+            query.per_page,
+            query.offset,
+        ]
         facets: dict[str, list[FacetCount]] = {name: [] for name, _ in groups}
         page: list[tuple[int, float, int]] = []
+        total = 0
         with connection.cursor() as cursor:
-            cursor.execute(sql, all_params)
-            for name, value, number, position in cursor.fetchall():
+            for name, value, number, position in self._matched_rows(cursor, sql, all_params):
                 if name == "hit":
                     page.append((int(value), float(number or 0), position))
+                elif name == "total":
+                    total = int(number)
                 else:
                     facets[name].append(FacetCount(value=str(value), count=int(number)))
         page.sort(key=lambda row: row[2])
@@ -233,7 +264,15 @@ class DatabaseBackend(SearchBackend):
                 values.sort(key=lambda f: f.value, reverse=True)
             else:
                 values.sort(key=lambda f: (-f.count, f.value))
-        return page, facets
+        return page, total, facets
+
+    def _score(self, groups, column: str, weight: int) -> tuple[str, list]:
+        parts, params = [], []
+        for group in groups:
+            sql, group_params = self._group_in(group, column)
+            parts.append(f"{weight} * CAST({sql} AS INTEGER)")
+            params += group_params
+        return " + ".join(parts), params
 
     def _hits(self, parsed, page, laws) -> list[Hit]:
         docs = IndexedDocument.objects.defer("terms", "title_terms", "lead_terms").in_bulk(
@@ -286,14 +325,37 @@ class DatabaseBackend(SearchBackend):
         fixed = text.parse(corrected, current_table())
         match_sql, match_params = self._match_condition(fixed.groups)
         with connection.cursor() as cursor:
-            cursor.execute(
+            found = self._matched_rows(
+                cursor,
                 f"SELECT 1 FROM {DOC} d WHERE {where} AND {match_sql} LIMIT 1",
                 [*params, *match_params],
             )
-            return corrected if cursor.fetchone() else None
+            return corrected if found else None
+
+    def _facet_conditions(self, query: SearchQuery) -> dict[str, str]:
+        """The facet filters as SQL on ``m``, one per facet, values written inline
+        (each is used in several places of one statement): ids are integers and types
+        one of ``TYPES`` by construction, so nothing typed reaches the SQL."""
+        f = query.filters
+        conditions = {}
+        types = [t for t in f.types if t in TYPES]
+        if f.types:
+            conditions["type"] = (
+                f"m.type IN ({', '.join(repr(t) for t in types)})" if types else "1 = 0"
+            )
+        for name, column, values in (
+            ("topic", "topic_id", f.topic_ids),
+            ("room", "room_id", f.room_ids),
+            ("unit", "unit_id", f.unit_ids),
+        ):
+            if values:
+                conditions[name] = f"m.{column} IN ({', '.join(str(int(v)) for v in values)})"
+        return conditions
 
     def _where(self, query: SearchQuery, principals: Set[str]) -> tuple[str, list]:
-        """Access and filters, as SQL on ``d`` (the document table)."""
+        """Access and dates, as SQL on ``d`` (the document table). Facet values are
+        applied after the match (``_facet_conditions``) so each facet can count the
+        values beside the chosen ones."""
         principals = sorted(principals)
         clauses = [
             f"d.id IN (SELECT p.document_id FROM {PRINCIPAL} p "
@@ -301,15 +363,6 @@ class DatabaseBackend(SearchBackend):
         ]
         params: list = list(principals)
         f = query.filters
-        for column, values in (
-            ("type", f.types),
-            ("topic_id", f.topic_ids),
-            ("room_id", f.room_ids),
-            ("unit_id", f.unit_ids),
-        ):
-            if values:
-                clauses.append(f"d.{column} IN ({', '.join(['%s'] * len(values))})")
-                params += list(values)
         if f.date_from:
             clauses.append("d.date >= %s")
             params.append(self._datetime_param(_start_of(f.date_from)))
@@ -338,6 +391,15 @@ class DatabaseBackend(SearchBackend):
         )
 
     # Vendor parts ---------------------------------------------------------------------
+
+    def _match_source(self) -> str:
+        """The document table as the match pass reads it (columns of search_doc_facets_idx)."""
+        return f"{DOC} d"
+
+    def _matched_rows(self, cursor, sql: str, params: list) -> list[tuple]:
+        """Run a statement that matches text; the rows it returns."""
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
     def _match_condition(self, groups) -> tuple[str, list]:
         """A condition on ``d`` that every group matches ``terms``, from the index."""

@@ -58,6 +58,12 @@ def fts_expression(groups, column: str) -> str:
 
 
 class SQLiteBackend(DatabaseBackend):
+    def _match_source(self) -> str:
+        # SQLite would look each match up by rowid and read the whole row, and a row's
+        # later columns (date, ids) sit behind its 30 kB body in overflow pages: 1 s
+        # for 10 000 matches. The covering index holds every column the pass reads.
+        return f"{DOC} d INDEXED BY search_doc_facets_idx"
+
     def _match_condition(self, groups) -> tuple[str, list]:
         return (
             "d.id IN (SELECT rowid FROM search_terms WHERE search_terms MATCH %s)",

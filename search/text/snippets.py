@@ -120,11 +120,17 @@ def first_match(text: str, patterns: list[Highlight]) -> int | None:
 
 def snippet(text: str, patterns: list[Highlight], length: int = 240) -> str:
     """A window of ``text`` around the first match, matches marked (no HTML yet)."""
-    text = " ".join((text or "").split())
+    text = text or ""
     first = first_match(text, patterns)
     if first is None:
-        cut = text[:length]
-        return cut + ("…" if len(text) > length else "")
+        cut = " ".join(text[: length * 2].split())[:length]
+        return cut + ("…" if len(text) > len(cut) else "")
+    # Only the neighbourhood is normalised: a thread's body is 30 kB.
+    around = max(0, first - length)
+    head = "…" if around else ""
+    tail = len(text) > first + 2 * length
+    text = " ".join(text[around : first + 2 * length].split())
+    first = first_match(text, patterns) or 0
     start = max(0, first - length // 3)
     if start:
         space = text.rfind(" ", 0, start)
@@ -134,7 +140,11 @@ def snippet(text: str, patterns: list[Highlight], length: int = 240) -> str:
         space = text.rfind(" ", start, end)
         end = space if space > start + length // 2 else end
     window = text[start:end]
-    return ("…" if start else "") + mark(window, patterns) + ("…" if end < len(text) else "")
+    return (
+        ("…" if start or head else "")
+        + mark(window, patterns)
+        + ("…" if end < len(text) or tail else "")
+    )
 
 
 def marked_to_html(marked: str) -> str:
