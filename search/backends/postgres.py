@@ -75,7 +75,8 @@ class PostgresBackend(DatabaseBackend):
         return f"(d.{vector} @@ %s::tsquery)", [tsquery([group])]
 
     def _year_sql(self, column: str) -> str:
-        return f"to_char({column} AT TIME ZONE 'Europe/Oslo', 'YYYY')"
+        # EXTRACT, not to_char: formatting 10 000 dates cost 15 ms of a search.
+        return f"CAST(EXTRACT(YEAR FROM {column} AT TIME ZONE 'Europe/Oslo') AS INTEGER)"
 
     def _suggest_condition(self, tokens) -> tuple[str, list]:
         likes = ["%" + _like_escape(t) + "%" for t in tokens]
