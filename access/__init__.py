@@ -66,8 +66,10 @@ from .forum import (
     check_see_statistics,
     check_view,
     escalations_visible_to,
+    flags_open_for,
     has_moderator_duties,
     is_room_owner,
+    notifications_visible_to,
     post_actions,
     post_blocked_reason,
     posts_visible_to,
@@ -148,6 +150,8 @@ from .search import (
 )
 
 __all__ = [
+    "flags_open_for",
+    "notifications_visible_to",
     "AccessChange",
     "access_change_on_move",
     "ADMINISTRATORS",

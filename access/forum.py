@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from forum.models import (
     Attachment,
     Escalation,
+    Flag,
+    Notification,
     Post,
     Room,
     RoomGroupObjectPermission,
@@ -452,3 +454,26 @@ def topics_with_sensitive_statistics(user) -> QuerySet[Topic]:
         return visible
     room_ids = [rid for rid, perms in g.room_perms.items() if MODERATE in perms]
     return visible.filter(Q(pk__in=g.moderated_topic_ids) | Q(room_id__in=room_ids))
+
+
+# Queues and notifications: what the menu and the front page count --------------------
+
+
+def notifications_visible_to(user):
+    """A person's notifications, re-checked against what they may see *now*."""
+    visible_rooms = grants(user).visible_room_ids
+    return Notification.objects.filter(user=user).filter(
+        Q(thread__isnull=True) | Q(thread__topic__room_id__in=visible_rooms)
+    )
+
+
+def flags_open_for(user):
+    """Open flags in the person's topics, oldest first, never on their own posts."""
+    return (
+        Flag.objects.filter(
+            state=Flag.State.OPEN, post__thread__topic__in=topics_moderated_by(user)
+        )
+        .exclude(post__author=user)
+        .select_related("post__thread__topic__room", "post__author__org_unit", "reporter__org_unit")
+        .order_by("created_at", "id")
+    )

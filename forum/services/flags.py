@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 import access
+from access import flags_open_for  # noqa: F401  (callers read it here too)
 
 from ..models import Flag, ModerationAction, ModerationLogEntry, Notification, Post
 from . import listening, moderation
@@ -41,18 +42,6 @@ def _flag_queue_url():
     from django.urls import reverse
 
     return reverse("forum:flag_queue")
-
-
-def flags_open_for(user):
-    """Open flags in the person's topics, oldest first, never on their own posts."""
-    return (
-        Flag.objects.filter(
-            state=Flag.State.OPEN, post__thread__topic__in=access.topics_moderated_by(user)
-        )
-        .exclude(post__author=user)
-        .select_related("post__thread__topic__room", "post__author__org_unit", "reporter__org_unit")
-        .order_by("created_at", "id")
-    )
 
 
 _OPEN_COUNT_ATTR = "_fagrom_open_flag_count"

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_noop
 from django_tasks import task
 
 import access
+from access import notifications_visible_to  # noqa: F401  (callers read it here too)
 from fagrom.i18n import site_text
 
 from ..models import (
@@ -301,14 +302,6 @@ def digests_send(*, now=None) -> int:
 
 
 # Reading notifications ------------------------------------------------------------------
-
-
-def notifications_visible_to(user):
-    """A person's notifications, re-checked against what they may see *now*."""
-    visible_rooms = access.grants(user).visible_room_ids
-    return Notification.objects.filter(user=user).filter(
-        Q(thread__isnull=True) | Q(thread__topic__room_id__in=visible_rooms)
-    )
 
 
 def unread_count(user) -> int:

@@ -34,14 +34,10 @@ def menu_counts(user) -> dict:
     memo = getattr(user, _MEMO, None)
     if memo is not None:
         return memo
-    from . import flags, listening  # they use this module's memo through their own
-
-    parts = {
-        "unread": _count(listening.notifications_visible_to(user).filter(read_at__isnull=True))
-    }
+    parts = {"unread": _count(access.notifications_visible_to(user).filter(read_at__isnull=True))}
     if access.is_moderator(user) or access.is_administrator(user):
         parts["questions"] = _count(open_questions_for(user))
-        parts["flags"] = _count(flags.flags_open_for(user))
+        parts["flags"] = _count(access.flags_open_for(user))
     memo = get_user_model().objects.filter(pk=user.pk).annotate(**parts).values(*parts).get()
     setattr(user, _MEMO, memo)
     return memo
