@@ -6,4 +6,6 @@ class FagromConfig(AppConfig):
     verbose_name = "Fagrom"
 
     def ready(self):
-        from . import checks  # noqa: F401 (registers the start-up checks)
+        from . import admin_i18n, checks  # noqa: F401 (checks registers the start-up checks)
+
+        admin_i18n.install()
