@@ -29,6 +29,7 @@ from .archive import (
     check_keep_records,
     check_nominate,
 )
+from .boundaries import AccessChange, access_change_on_move
 from .forum import (
     PostActions,
     attachments_visible_to,
@@ -110,6 +111,7 @@ from .handbook import (
     can_confirm_reading,
     can_decide_proposal,
     can_edit_handbook_page,
+    can_lock_handbook_page,
     can_open_hearing,
     can_propose_from_post,
     can_publish_handbook_page,
@@ -118,15 +120,20 @@ from .handbook import (
     can_respond_to_hearing,
     can_see_confirmations,
     can_see_review_listing,
+    can_unlock_handbook_page,
     check_propose_from_post,
     check_read_handbook_page,
+    edit_refusal,
+    handbook_change_author_ids,
     handbook_page_ids_hidden_from,
     handbook_page_ids_owned_by,
     handbook_pages_q,
     handbook_password_restriction_ids,
     handbook_versions_visible_to,
     has_handbook_duties,
+    owner_agency_id,
     owns_handbook_pages,
+    self_approval_refusal,
     users_who_can_read_handbook_page,
 )
 from .search import (
@@ -140,6 +147,8 @@ from .search import (
 )
 
 __all__ = [
+    "AccessChange",
+    "access_change_on_move",
     "ADMINISTRATORS",
     "AccessDenied",
     "Grants",
@@ -163,6 +172,8 @@ __all__ = [
     "can_confirm_reading",
     "can_decide_proposal",
     "can_edit_handbook_page",
+    "can_lock_handbook_page",
+    "can_unlock_handbook_page",
     "can_edit_post",
     "can_flag",
     "can_handle_post",
@@ -176,6 +187,10 @@ __all__ = [
     "can_post",
     "can_propose_from_post",
     "can_publish_handbook_page",
+    "edit_refusal",
+    "handbook_change_author_ids",
+    "owner_agency_id",
+    "self_approval_refusal",
     "can_react",
     "can_read_handbook",
     "can_read_handbook_page",

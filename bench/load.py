@@ -157,6 +157,8 @@ def main():
         "SECURE_SSL_REDIRECT": "false",
         "DEBUG": "false",
         "LOG_LEVEL": "WARNING",
+        "ARCHIVE_CREATOR_ID": os.environ.get("ARCHIVE_CREATOR_ID", "889640782"),
+        "ARCHIVE_CREATOR_NAME": os.environ.get("ARCHIVE_CREATOR_NAME", "Benchmark"),
     }
     os.environ.update({k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"})
     django_setup()

@@ -42,6 +42,8 @@ PRODUCTION_ENV = {
     "SECURE_SSL_REDIRECT": "false",
     "DEBUG": "false",
     "LOG_LEVEL": "WARNING",
+    "ARCHIVE_CREATOR_ID": "889640782",
+    "ARCHIVE_CREATOR_NAME": "Benchmark",
 }
 
 

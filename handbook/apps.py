@@ -9,7 +9,13 @@ class HandbookConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
-        from access.handbook import approvable_handbook_page_ids, can_approve_handbook_page
+        from access.handbook import (
+            approvable_handbook_page_ids,
+            can_approve_handbook_page,
+            can_lock_handbook_page,
+            can_unlock_handbook_page,
+            self_approval_refusal,
+        )
 
         from . import views
         from .models import ControlledPage, HandbookApprovalTask, HandbookIndexPage
@@ -18,8 +24,12 @@ class HandbookConfig(AppConfig):
         # not import the layers above them, so start-up hands them those layers' answers.
         HandbookApprovalTask.approval_rule = staticmethod(can_approve_handbook_page)
         HandbookApprovalTask.approvable_page_ids = staticmethod(approvable_handbook_page_ids)
+        HandbookApprovalTask.self_approval_refusal = staticmethod(self_approval_refusal)
         HandbookIndexPage.reader_context = staticmethod(views.index_context)
         ControlledPage.reader_context = staticmethod(views.page_context)
+        for model in (ControlledPage, HandbookIndexPage):
+            model.lock_rule = staticmethod(can_lock_handbook_page)
+            model.unlock_rule = staticmethod(can_unlock_handbook_page)
 
         from .models import ControlledPage
         from .services import page_search_refresh, version_record_publish

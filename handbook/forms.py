@@ -153,3 +153,11 @@ class HearingResponseForm(FagromForm):
     response = forms.CharField(
         label=_("Svar"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
+
+
+class RestoreVersionForm(FagromForm):
+    summary = forms.CharField(
+        label=_("Hvorfor gjenopprettes denne versjonen?"),
+        max_length=500,
+        help_text=_("Blir endringsbeskrivelsen for den nye versjonen."),
+    )

@@ -371,8 +371,33 @@ ATTACHMENT_MAX_COUNT = int(env("ATTACHMENT_MAX_COUNT", "5"))
 API_PAGE_SIZE = int(env("API_PAGE_SIZE", "50"))
 
 # Archive (Noark 5): the record creator named in journals and archive extracts.
-ARCHIVE_CREATOR_ID = env("ARCHIVE_CREATOR_ID", "000000000")  # organisasjonsnummer
-ARCHIVE_CREATOR_NAME = env("ARCHIVE_CREATOR_NAME", "Fagrom")
+ARCHIVE_CREATOR_ID = env("ARCHIVE_CREATOR_ID", "" if PRODUCTION else "000000000")
+ARCHIVE_CREATOR_NAME = env("ARCHIVE_CREATOR_NAME", "" if PRODUCTION else "Fagrom")
+
+
+def _is_organisation_number(value: str) -> bool:
+    """Nine digits with Brønnøysundregistrene's modulus-11 check digit."""
+    if len(value) != 9 or not value.isdigit() or value == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(value[:8], (3, 2, 7, 6, 5, 4, 3, 2), strict=True))
+    check = 11 - total % 11
+    return check != 10 and check % 11 == int(value[8])
+
+
+# Every extract names its creator; a placeholder must never reach the national archive.
+if PRODUCTION and not _is_organisation_number(ARCHIVE_CREATOR_ID):
+    raise ImproperlyConfigured(
+        "ARCHIVE_CREATOR_ID must be the agency's organisation number (9 digits) "
+        "when DJANGO_ENV=production."
+    )
+if PRODUCTION and not ARCHIVE_CREATOR_NAME.strip():
+    raise ImproperlyConfigured(
+        "ARCHIVE_CREATOR_NAME must name the agency when DJANGO_ENV=production."
+    )
+# Disposal is approved by a second records officer; True only for an agency with one.
+ARCHIVE_SINGLE_RECORDS_OFFICER = env_bool("ARCHIVE_SINGLE_RECORDS_OFFICER", False)
+# Innsynskrav: the due date, in working days after the request arrives.
+ACCESS_REQUEST_DUE_WORKING_DAYS = int(env("ACCESS_REQUEST_DUE_WORKING_DAYS", "3"))
 ARCHIVE_TITLE = env("ARCHIVE_TITLE", "Fagrom – forumarkiv")
 ARCHIVE_SYSTEM_NAME = env("ARCHIVE_SYSTEM_NAME", "Fagrom – arkivmodulen")
 

@@ -3,6 +3,7 @@
 from .attachments import AttachmentError, attachment_check, attachments_add, attachments_check
 from .counters import threads_recount, topics_recount
 from .posting import (
+    author_snapshot,
     post_edit,
     post_reply,
     post_url,
@@ -24,6 +25,7 @@ from .rooms import (
 )
 
 __all__ = [
+    "author_snapshot",
     "AttachmentError",
     "MembershipError",
     "attachment_check",

@@ -37,10 +37,20 @@ def post_url(post: Post) -> str:
     return post.get_absolute_url()
 
 
+def author_snapshot(author) -> dict[str, str]:
+    """The author as they are now, to be stored with what they write (the real-name rule)."""
+    return {
+        "author_name": author.get_full_name(),
+        "author_workplace": author.workplace,
+        "author_title": author.title,
+    }
+
+
 def _new_post(*, thread: Thread, author, body: str, position: int, at) -> Post:
     return Post.objects.create(
         thread=thread,
         author=author,
+        **author_snapshot(author),
         position=position,
         body=body,
         body_html=markup.render(body),
@@ -117,6 +127,7 @@ def post_edit(*, post: Post, by, body: str) -> Post:
         post=post,
         body=post.body,
         edited_by=by,
+        **author_snapshot(by),
         created_at=now,
         was_written_at=post.edited_at or post.created_at,
     )

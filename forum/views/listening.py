@@ -259,7 +259,8 @@ class _PostFeed(Feed):
         return post.edited_at or post.created_at
 
     def item_author_name(self, post):
-        return post.author.display_name
+        name, workplace, _title = post.author_as_written  # as at posting, not after a move
+        return f"{name} · {workplace}" if workplace else name
 
     def item_guid(self, post):
         return f"fagrom:post:{post.pk}"

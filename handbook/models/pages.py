@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PagePermissionTester
 from wagtail.query import PageQuerySet
 
 from ..blocks import HandbookStreamBlock, block_text, heading_anchor
@@ -51,6 +51,33 @@ class LoginRequiredMixin:
         return super().serve(request, *args, **kwargs)
 
 
+class _LockRulesTester(PagePermissionTester):
+    """Wagtail's answers, with the handbook's lock rules on top (``LockRulesMixin``)."""
+
+    def can_lock(self):
+        return super().can_lock() and type(self.page).lock_rule(self.user, self.page)
+
+    def can_unlock(self):
+        return super().can_unlock() or type(self.page).unlock_rule(self.user, self.page)
+
+
+class LockRulesMixin:
+    """Who may lock a handbook page, and who may lift a lock, beyond Wagtail's permissions.
+
+    Every employee holds Wagtail's "lock" permission on the handbook (they lock a page while
+    writing), so Wagtail alone lets anyone lock any page, even one they may not read, and
+    only editors lift it. The rules are set at start-up (``handbook.apps``) from the access
+    layer: locking for those who may read and edit the page, unlocking also for its owner.
+    Until then: nobody locks, nobody beyond Wagtail unlocks.
+    """
+
+    lock_rule: Callable[..., bool] = staticmethod(lambda user, page: False)
+    unlock_rule: Callable[..., bool] = staticmethod(lambda user, page: False)
+
+    def permissions_for_user(self, user):
+        return _LockRulesTester(user, self)
+
+
 class SiteAddressMixin:
     """Absolute page links (``full_url``: Wagtail's workflow e-mails, reminders) start with
     ``SITE_URL``, the one site address, not the Site record's host name (``localhost:80``
@@ -64,7 +91,7 @@ class SiteAddressMixin:
         return site_id, settings.SITE_URL, page_path
 
 
-class HandbookIndexPage(SiteAddressMixin, LoginRequiredMixin, Page):
+class HandbookIndexPage(SiteAddressMixin, LoginRequiredMixin, LockRulesMixin, Page):
     """The handbook's root, at ``/handbook/``: introduction and the full table of contents."""
 
     intro = RichTextField(_("innledning"), blank=True, features=["bold", "italic", "link"])
@@ -100,7 +127,7 @@ class ControlledPageQuerySet(PageQuerySet):
 ControlledPageManager = PageManager.from_queryset(ControlledPageQuerySet)
 
 
-class ControlledPage(SiteAddressMixin, LoginRequiredMixin, Page):
+class ControlledPage(SiteAddressMixin, LoginRequiredMixin, LockRulesMixin, Page):
     """A controlled document in the handbook (abstract: chapters and pages share it)."""
 
     change_summary = models.CharField(
@@ -249,6 +276,13 @@ class ControlledPage(SiteAddressMixin, LoginRequiredMixin, Page):
     def plain_text_paragraphs(self) -> list[str]:
         """What a reader sees, block by block, as text (for word-level diffs)."""
         return [self.title, *(block_text(b) for b in self.body)]
+
+    def diff_paragraphs(self) -> list[tuple[str, str]]:
+        """``plain_text_paragraphs`` with each block's element, so a diff keeps headings."""
+        return [
+            ("h2", self.title),
+            *(("h3" if b.block_type == "heading" else "p", block_text(b)) for b in self.body),
+        ]
 
     # What a reader's page shows beyond the page itself (contents, versions, required
     # reading) is decided above the access layer, in handbook.views; start-up wires it in

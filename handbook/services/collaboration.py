@@ -30,6 +30,8 @@ def proposal_create(*, post, page: ControlledPage, by, note: str) -> ChangePropo
     draft gets no second notice.
     """
     access.check_propose_from_post(by, post)
+    if post.is_hidden:  # removed is removed: its text must not travel into the handbook
+        raise ProposalError(gettext("Et fjernet innlegg kan ikke bli et endringsforslag."))
     if not isinstance(page, ControlledPage) or not access.can_read_handbook_page(by, page):
         raise ProposalError(gettext("Velg en side i håndboken."))
     # Two submits at once wait here for each other, so the second one finds the first.
