@@ -8,7 +8,8 @@ class FagromConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
+        from . import admin_i18n, checks  # noqa: F401 (checks registers the start-up checks)
         from .outage import database_connected
 
         connection_created.connect(database_connected, dispatch_uid="fagrom-outage-recovered")
-        from . import checks  # noqa: F401 (registers the start-up checks)
+        admin_i18n.install()

@@ -2,6 +2,27 @@
 
 from django import forms
 
+INDENT = "\u2003"  # an em space per level; option labels are plain text
+
+# Depth of the first level people choose from: root units (treebeard), handbook chapters
+# (Wagtail: root 1, site root 2, the handbook 3).
+TREE_BASE_DEPTH = {"orgunit": 1, "page": 4}
+
+
+def tree_label(obj, text=None) -> str:
+    """``obj``'s label indented by its depth in its tree (units, handbook pages)."""
+    base = TREE_BASE_DEPTH.get(obj._meta.model_name, TREE_BASE_DEPTH["page"])
+    return INDENT * max(getattr(obj, "depth", base) - base, 0) + (text or str(obj))
+
+
+def _tree_aware(label):
+    def label_from_instance(obj):
+        if hasattr(obj, "depth") and hasattr(obj, "path"):
+            return tree_label(obj, label(obj))
+        return label(obj)
+
+    return label_from_instance
+
 
 class FagromFormMixin:
     """Adds ``ds-input`` classes, ``aria-describedby`` and ``aria-invalid`` to widgets.
@@ -19,6 +40,11 @@ class FagromFormMixin:
             widget.attrs.setdefault(
                 "class", "toggle" if isinstance(widget, toggles) else "ds-input"
             )
+            if isinstance(field, forms.ModelChoiceField):
+                # Units and pages as the tree they are (decided per option: forms often set
+                # the queryset after this), with a filter box for long lists (fagrom.js).
+                field.label_from_instance = _tree_aware(field.label_from_instance)
+                widget.attrs.setdefault("data-filter", "1")
 
     def full_clean(self):
         super().full_clean()

@@ -4,7 +4,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.forms import TaskStateCommentForm
 
-from fagrom.forms import FagromForm
+from fagrom.forms import FagromForm, tree_label
 
 from .slugs import ascii_slug
 
@@ -103,7 +103,7 @@ class ProposalForm(FagromForm):
             f"#{p.position} · {p.author.get_full_name()}"
         )
         self.fields["page"].queryset = pages
-        self.fields["page"].label_from_instance = lambda p: p.title
+        self.fields["page"].label_from_instance = lambda p: tree_label(p, p.title)
 
 
 class DeclineProposalForm(FagromForm):

@@ -218,3 +218,37 @@
     });
   });
 })();
+
+// Long unit and page lists (select[data-filter], checkbox lists marked the same way) get a
+// filter box above them: typing hides the options and rows that do not match.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var lists = document.querySelectorAll("select[data-filter], input.toggle[data-filter]");
+    var done = [];
+    Array.prototype.forEach.call(lists, function (el) {
+      var target = el.tagName === "SELECT" ? el : el.closest("div[id]");
+      if (!target || done.indexOf(target) !== -1) { return; }
+      done.push(target);
+      var items = target.tagName === "SELECT" ? target.options : target.querySelectorAll("label");
+      if (items.length < 8) { return; }
+      var box = document.createElement("input");
+      box.type = "search";
+      box.className = "ds-input list-filter";
+      box.setAttribute("data-size", "sm");
+      var label = document.querySelector("label[for='" + target.id + "']");
+      box.setAttribute("aria-label", (document.documentElement.lang === "en" ? "Filter: " : "Filtrer: ") + (label ? label.textContent.trim() : ""));
+      box.placeholder = document.documentElement.lang === "en" ? "Filter the list" : "Filtrer listen";
+      box.setAttribute("aria-controls", target.id);
+      target.insertAdjacentElement("beforebegin", box);
+      box.addEventListener("input", function () {
+        var q = box.value.trim().toLowerCase();
+        Array.prototype.forEach.call(items, function (item) {
+          var row = item.tagName === "OPTION" ? item : item.closest("div") || item;
+          var match = !q || item.textContent.toLowerCase().indexOf(q) !== -1 || (item.value === "");
+          row.hidden = !match;
+        });
+      });
+    });
+  });
+})();

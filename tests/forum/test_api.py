@@ -1,6 +1,7 @@
 """The JSON API: same access, same validation, tokens and sessions, errors as Norwegian JSON."""
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -70,7 +71,7 @@ def test_lists_carry_id_name_and_web_url(api_client, topic, case_worker):
     assert rooms["count"] == 1
     room = rooms["items"][0]
     assert room["name"] == "Erfaringsforum"
-    assert room["url"] == "http://testserver" + topic.room.get_absolute_url()
+    assert room["url"] == settings.SITE_URL + topic.room.get_absolute_url()  # not the host asked
     topics = api_client.get(f"{API}/topics", {"room": topic.room_id}).json()["items"]
     assert topics[0]["name"] == "Dagpenger" and topics[0]["room"] == topic.room_id
     threads = api_client.get(f"{API}/threads", {"topic": topic.pk}).json()["items"]
@@ -81,7 +82,7 @@ def test_lists_carry_id_name_and_web_url(api_client, topic, case_worker):
     assert posts[0]["title"] == "Karensdager" and posts[0]["id"]
     assert posts[0]["author"]["name"] == "Kari Nordmann"
     detail = api_client.get(f"{API}/posts/{posts[0]['id']}").json()
-    assert detail["body_html"] and detail["url"].startswith("http://testserver/forum/trad/")
+    assert detail["body_html"] and detail["url"].startswith(settings.SITE_URL + "/forum/trad/")
 
 
 def test_closed_room_objects_are_404_and_absent_from_lists_for_non_members(

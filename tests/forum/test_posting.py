@@ -53,7 +53,7 @@ def test_quote_prefills_reply_with_quoted_text(client, case_worker, colleague, t
     first.save()
     client.force_login(case_worker)
     body = client.get(thread.get_absolute_url() + f"?quote={first.pk}").content.decode()
-    assert "&gt; **Jonas Berg** skrev:" in body
+    assert "&gt; **Jonas Berg** skrev ([til innlegget](/forum/innlegg/" in body
     assert "&gt; Karensdager gjelder ikke her." in body
 
 
