@@ -103,7 +103,7 @@ def test_journaling_onto_a_full_archive_storage_explains_and_journals_nothing(
 ):
     thread = ThreadFactory(topic=topic, author=case_worker)
     with pytest.raises(ArchiveError, match="arkivlagringen er full"):
-        journal(thread, archivist, render=lambda thread, frozen_at=None: BIG_PDF)
+        journal(thread, archivist, render=lambda thread, **kwargs: BIG_PDF)
     assert not JournalEntry.objects.exists()
     assert _files(full_disk) == []
 
