@@ -43,9 +43,10 @@ def test_records_officer_reopens_a_case_and_adds_a_record_from_the_journaling_fo
     expect(page.get_by_text("er gjenåpnet")).to_be_visible()
 
     arne.goto(f"/arkiv/forslag/{nomination.pk}/")
-    page.get_by_label("Finn åpen sak (saksnummer eller ord i tittelen)").fill("karensdager")
+    finder = page.get_by_role("search", name="Finn åpen sak")
+    finder.get_by_label("Finn åpen sak (saksnummer eller ord i tittelen)").fill("karensdager")
     with page.expect_navigation():
-        page.get_by_role("button", name="Søk", exact=True).click()
+        finder.get_by_role("button", name="Søk").click()
     expect(page.get_by_text("1 åpen sak passer.")).to_be_visible()
     expect(page.get_by_label("Eksisterende sak")).to_have_value(str(closed_case.pk))
     with page.expect_navigation():
