@@ -29,6 +29,7 @@ from .archive import (
     check_keep_records,
     check_nominate,
 )
+from .boundaries import AccessChange, access_change_on_move
 from .forum import (
     PostActions,
     attachments_visible_to,
@@ -43,6 +44,7 @@ from .forum import (
     can_moderate,
     can_post,
     can_react,
+    can_reject_livechat_question,
     can_schedule_livechat,
     can_see_hidden_post,
     can_see_members,
@@ -109,6 +111,7 @@ from .handbook import (
     can_confirm_reading,
     can_decide_proposal,
     can_edit_handbook_page,
+    can_lock_handbook_page,
     can_open_hearing,
     can_propose_from_post,
     can_publish_handbook_page,
@@ -117,6 +120,7 @@ from .handbook import (
     can_respond_to_hearing,
     can_see_confirmations,
     can_see_review_listing,
+    can_unlock_handbook_page,
     check_propose_from_post,
     check_read_handbook_page,
     edit_refusal,
@@ -143,6 +147,8 @@ from .search import (
 )
 
 __all__ = [
+    "AccessChange",
+    "access_change_on_move",
     "ADMINISTRATORS",
     "AccessDenied",
     "Grants",
@@ -166,10 +172,13 @@ __all__ = [
     "can_confirm_reading",
     "can_decide_proposal",
     "can_edit_handbook_page",
+    "can_lock_handbook_page",
+    "can_unlock_handbook_page",
     "can_edit_post",
     "can_flag",
     "can_handle_post",
     "can_host_livechat",
+    "can_reject_livechat_question",
     "can_keep_records",
     "can_manage_room",
     "can_moderate",

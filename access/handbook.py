@@ -364,3 +364,16 @@ def can_respond_to_hearing(user, hearing) -> bool:
         or hearing.created_by_id == user.pk
         or getattr(hearing.page.specific, "document_owner_id", None) == user.pk
     )
+
+
+def can_lock_handbook_page(user, page) -> bool:
+    """Lock a page while writing: only someone who may read and edit it (Wagtail asks this
+    on top of its own "lock" permission, through ``handbook.models.LockRulesMixin``)."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return can_read_handbook_page(user, page) and can_edit_handbook_page(user, page)
+
+
+def can_unlock_handbook_page(user, page) -> bool:
+    """Besides editors and whoever holds the lock, the page's owner lifts a lock on it."""
+    return can_write(user) and getattr(page, "document_owner_id", None) == getattr(user, "pk", -1)

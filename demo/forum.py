@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from forum import markup
 from forum.models import Post, PostRevision, Room, Thread, ThreadRead, Topic
-from forum.services import topics_recount
+from forum.services import author_snapshot, topics_recount
 from people.models import User
 
 ROOM = {
@@ -1352,6 +1352,7 @@ def _thread_create(spec: T, topic: Topic, people: dict[str, User], now) -> Threa
         post = Post.objects.create(
             thread=thread,
             author=people[post_spec.author],
+            **author_snapshot(people[post_spec.author]),
             position=position,
             body=post_spec.body,
             body_html=markup.render(post_spec.body),
@@ -1364,6 +1365,7 @@ def _thread_create(spec: T, topic: Topic, people: dict[str, User], now) -> Threa
                 post=post,
                 body=post_spec.earlier,
                 edited_by=post.author,
+                **author_snapshot(post.author),
                 created_at=edited,
                 was_written_at=at,
             )

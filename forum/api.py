@@ -9,6 +9,7 @@ from ``access`` querysets, so an object the caller may not see answers
 from datetime import datetime
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext, pgettext
 from ninja import Field, Router, Schema, Status
@@ -17,17 +18,18 @@ from ninja.pagination import PageNumberPagination, paginate
 
 import access
 from fagrom.api.common import MAX_PAGE, FormInvalid, ObjectId, errors
+from fagrom.links import absolute_url
 from fagrom.throttle import posting_allowed
 
 from . import services
 from .forms import ReplyForm, ThreadForm
-from .models import Thread
+from .models import Post, Thread
 
 router = Router(tags=["forum"])
 
 
 def _url(obj, context) -> str:
-    return context["request"].build_absolute_uri(obj.get_absolute_url())
+    return absolute_url(obj.get_absolute_url())
 
 
 class PersonOut(Schema):
@@ -43,6 +45,21 @@ class PersonOut(Schema):
     @staticmethod
     def resolve_url(obj, context):
         return _url(obj, context)
+
+
+class PostAuthorOut(Schema):
+    """Who wrote a post, as they were when they wrote it; ``person`` is who they are now."""
+
+    id: int
+    name: str
+    workplace: str
+    title: str
+    recorded: str = Field(
+        description="posting: lagret ved publisering; history: fra identitetsloggen; "
+        "current: eldre innlegg, dagens verdi da øyeblikksbildet ble innført"
+    )
+    url: str = Field(description="Personens profil i dag")
+    person: PersonOut
 
 
 class RoomOut(Schema):
@@ -78,7 +95,7 @@ class ThreadOut(Schema):
     kind: str
     topic: int = Field(alias="topic_id")
     room: int
-    author: PersonOut
+    author: PostAuthorOut = Field(description="Den som startet tråden, slik de var da")
     created_at: datetime
     last_post_at: datetime
     post_count: int
@@ -89,6 +106,20 @@ class ThreadOut(Schema):
     @staticmethod
     def resolve_room(obj):
         return obj.topic.room_id
+
+    @staticmethod
+    def resolve_author(obj, context):
+        # The first post's snapshot, annotated by ``_threads`` (no query per thread).
+        name = getattr(obj, "first_author_name", "") or ""
+        return {
+            "id": obj.author_id,
+            "name": name or obj.author.get_full_name(),
+            "workplace": obj.first_author_workplace if name else obj.author.workplace,
+            "title": obj.first_author_title if name else obj.author.title,
+            "recorded": obj.first_author_recorded if name else "current",
+            "url": _url(obj.author, context),
+            "person": obj.author,
+        }
 
     @staticmethod
     def resolve_url(obj, context):
@@ -108,13 +139,19 @@ class AttachmentOut(Schema):
 
 
 class PostOut(Schema):
+    """A post. A removed post (``is_hidden``) has no text or attachments for anyone but the
+    topic's moderators, administrators and its author: ``body`` and ``body_html`` are empty
+    and ``hidden_reason`` says why it was removed."""
+
     id: int
     title: str
     thread: int = Field(alias="thread_id")
     position: int
-    author: PersonOut
+    author: PostAuthorOut
     body: str = Field(description="Markdown, slik forfatteren skrev det")
     body_html: str = Field(description="Sanert HTML, samme som på nettsiden")
+    is_hidden: bool = Field(description="Fjernet av moderator")
+    hidden_reason: str = Field(description="Moderatorens begrunnelse når innlegget er fjernet")
     created_at: datetime
     edited_at: datetime | None
     attachments: list[AttachmentOut]
@@ -129,12 +166,42 @@ class PostOut(Schema):
         )
 
     @staticmethod
-    def resolve_attachments(obj):
-        return list(obj.attachments.all())
+    def resolve_author(obj, context):
+        name, workplace, title = obj.author_as_written
+        return {
+            "id": obj.author_id,
+            "name": name,
+            "workplace": workplace,
+            "title": title,
+            "recorded": obj.author_recorded if obj.author_name else "current",
+            "url": _url(obj.author, context),
+            "person": obj.author,
+        }
+
+    @staticmethod
+    def resolve_body(obj, context):
+        return obj.body if _content_visible(obj, context) else ""
+
+    @staticmethod
+    def resolve_body_html(obj, context):
+        return obj.body_html if _content_visible(obj, context) else ""
+
+    @staticmethod
+    def resolve_hidden_reason(obj):
+        return obj.hidden_reason if obj.is_hidden else ""
+
+    @staticmethod
+    def resolve_attachments(obj, context):
+        return list(obj.attachments.all()) if _content_visible(obj, context) else []
 
     @staticmethod
     def resolve_url(obj, context):
         return _url(obj, context)
+
+
+def _content_visible(post, context) -> bool:
+    """A removed post's text and files: for its topic's moderators and its author only."""
+    return not post.is_hidden or access.can_see_hidden_post(context["request"].auth, post)
 
 
 class ThreadIn(Schema):
@@ -217,7 +284,17 @@ def topic_detail(request, topic_id: ObjectId):
 
 
 def _threads(request):
-    return access.threads_visible_to(_user(request)).select_related("topic", "author__org_unit")
+    first = Post.objects.filter(thread=OuterRef("pk"), position=1)
+    return (
+        access.threads_visible_to(_user(request))
+        .select_related("topic", "author__org_unit")
+        .annotate(
+            **{
+                f"first_{name}": Subquery(first.values(name)[:1])
+                for name in ("author_name", "author_workplace", "author_title", "author_recorded")
+            }
+        )
+    )
 
 
 @router.get("/threads", response={200: list[ThreadOut], **errors()}, url_name="thread_list")

@@ -326,7 +326,9 @@ def top_contributors(scope: Scope, period: Period, limit: int = TOP_CONTRIBUTORS
     shown = Q(is_hidden=False)
     answers = (
         _posts(scope)
+        # A removed answer counts for nobody: removed is removed, in the figures too.
         .filter(period.q("created_at"), thread__kind=Thread.Kind.QUESTION, position__gt=1)
+        .filter(is_hidden=False)
         .exclude(author=F("thread__author"))
         .values("author")
         .annotate(

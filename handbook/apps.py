@@ -12,6 +12,8 @@ class HandbookConfig(AppConfig):
         from access.handbook import (
             approvable_handbook_page_ids,
             can_approve_handbook_page,
+            can_lock_handbook_page,
+            can_unlock_handbook_page,
             self_approval_refusal,
         )
 
@@ -25,6 +27,9 @@ class HandbookConfig(AppConfig):
         HandbookApprovalTask.self_approval_refusal = staticmethod(self_approval_refusal)
         HandbookIndexPage.reader_context = staticmethod(views.index_context)
         ControlledPage.reader_context = staticmethod(views.page_context)
+        for model in (ControlledPage, HandbookIndexPage):
+            model.lock_rule = staticmethod(can_lock_handbook_page)
+            model.unlock_rule = staticmethod(can_unlock_handbook_page)
 
         from .models import ControlledPage
         from .services import page_search_refresh, version_record_publish

@@ -6,6 +6,8 @@ from wagtail.forms import TaskStateCommentForm
 
 from fagrom.forms import FagromForm
 
+from .slugs import ascii_slug
+
 # The edit view's buttons that send a change on its way to readers.
 _SENDING_ACTIONS = ("action-submit", "action-publish", "action-restart-workflow")
 
@@ -30,6 +32,10 @@ class ControlledPageForm(WagtailAdminPageForm):
         ):
             # A new change starts with an empty summary, not the published version's.
             self.initial["change_summary"] = ""
+
+    def clean_slug(self):
+        # A slug typed (or left by the browser) with æ, ø, å is spelled out, never percent-encoded.
+        return ascii_slug(self.cleaned_data.get("slug") or "") or self.cleaned_data.get("slug")
 
     def clean(self):
         cleaned = super().clean()

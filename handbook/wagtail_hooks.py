@@ -142,3 +142,15 @@ def review_menu_item():
     return ReviewMenuItem(
         _("Revisjonsfrister"), reverse("handbook:review"), icon_name="date", order=250
     )
+
+
+@hooks.register("register_admin_viewset")
+def handbook_page_viewsets():
+    # Only the privacy dialog differs from Wagtail's (unit names, not group machine names).
+    from .models import ChapterPage, HandbookIndexPage, HandbookPage
+    from .privacy_admin import HandbookPageViewSet
+
+    return [
+        HandbookPageViewSet(model=model, name=f"handbook_{model._meta.model_name}")
+        for model in (HandbookIndexPage, ChapterPage, HandbookPage)
+    ]

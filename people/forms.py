@@ -11,24 +11,12 @@ from .models import OrgUnit
 
 
 class ProfileForm(FagromForm):
-    full_name = forms.CharField(
-        label=_("Fullt navn"),
-        max_length=200,
-        help_text=_("Fornavn og etternavn slik kollegene kjenner deg. Fagrom bruker ekte navn."),
-        error_messages={
-            "required": pgettext_lazy(
-                "form error", "Skriv fullt navn, for eksempel «Kari Nordmann»."
-            )
-        },
-    )
-    org_unit = forms.ModelChoiceField(
-        label=_("Arbeidssted"),
-        queryset=OrgUnit.objects.order_by("path"),
-        error_messages={
-            "required": pgettext_lazy("form error", "Velg arbeidsstedet ditt."),
-            "invalid_choice": pgettext_lazy("form error", "Velg et arbeidssted fra listen."),
-        },
-    )
+    """What a person sets themselves: title and language. Name and workplace are not fields here.
+
+    They come from the directory or an administrator (``services.identity_change``);
+    a wrong one is corrected through ``IdentityCorrectionForm``.
+    """
+
     title = forms.CharField(label=_("Stillingstittel"), max_length=200, required=False)
     language = forms.ChoiceField(
         label=_("Språk"),
@@ -38,25 +26,74 @@ class ProfileForm(FagromForm):
         },
     )
 
-    def __init__(self, *args, user, **kwargs):
+    # Fields someone might post to rename or move themselves (old form, API habits, guesses).
+    IDENTITY_FIELDS = (
+        "full_name",
+        "org_unit",
+        "org_unit_id",
+        "unit",
+        "workplace",
+        "first_name",
+        "last_name",
+        "directory_managed",
+        "groups",
+        "is_staff",
+        "is_superuser",
+        "username",
+    )
+
+
+def _unit_choice_label(unit):
+    return "\u2003" * (unit.depth - 1) + unit.name
+
+
+class IdentityCorrectionForm(FagromForm):
+    """Ask administrators to correct one's name or workplace (nothing changes until approved)."""
+
+    full_name = forms.CharField(
+        label=_("Riktig fullt navn"),
+        max_length=200,
+        required=False,
+        help_text=_("La stå tomt hvis navnet er riktig."),
+    )
+    org_unit = forms.ModelChoiceField(
+        label=_("Riktig arbeidssted"),
+        queryset=OrgUnit.objects.order_by("path"),
+        required=False,
+        help_text=_("La stå tomt hvis arbeidsstedet er riktig."),
+        error_messages={
+            "invalid_choice": pgettext_lazy("form error", "Velg et arbeidssted fra listen."),
+        },
+    )
+    message = forms.CharField(
+        label=_("Forklaring til administratorene"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={
+            "required": pgettext_lazy("form error", "Skriv kort hva som er feil og hvorfor."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["org_unit"].label_from_instance = lambda unit: (
-            "\u2003" * (unit.depth - 1) + unit.name
-        )
-        if user.directory_managed:
-            for name in ("full_name", "org_unit"):
-                self.fields[name].disabled = True
-                self.fields[name].help_text = _(
-                    "Kommer fra virksomhetens katalog og kan ikke endres her."
-                )
+        self.fields["org_unit"].label_from_instance = _unit_choice_label
 
     def clean_full_name(self):
         name = " ".join(self.cleaned_data["full_name"].split())
-        if len(name.split(" ")) < 2:
+        if name and len(name.split(" ")) < 2:
             raise forms.ValidationError(
                 pgettext_lazy("form error", "Skriv både fornavn og etternavn."), code="incomplete"
             )
         return name
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("full_name") and not data.get("org_unit") and not self.errors:
+            raise forms.ValidationError(
+                pgettext_lazy("form error", "Skriv riktig navn eller velg riktig arbeidssted."),
+                code="empty",
+            )
+        return data
 
 
 class ApiTokenForm(FagromForm):

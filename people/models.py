@@ -165,3 +165,98 @@ class ApiToken(models.Model):
     @property
     def is_active(self):
         return self.revoked_at is None
+
+
+class IdentityLogEntry(models.Model):
+    """One change of, or refused attempt at, a person's full name or workplace.
+
+    Identity is what every post, approval and journal entry shows, and unit groups
+    decide room access: so each change says who made it (``actor``; none for the
+    directory), through what (``source``), from what to what, and why. Refused
+    attempts (someone posting their own name or unit) are kept too.
+    """
+
+    class Source(models.TextChoices):
+        DIRECTORY = "directory", _("Katalogsynkronisering")
+        OIDC = "oidc", _("Innlogging (SSO)")
+        ADMIN = "admin", _("Administrator")
+        CORRECTION = "correction", _("Godkjent rettelse")
+        PROFILE = "profile", _("Egen profil")
+        API = "api", _("API")
+
+    class Action(models.TextChoices):
+        CHANGED = "changed", _("Endret")
+        REFUSED = "refused", _("Avvist forsøk")
+        REQUESTED = "requested", _("Rettelse bedt om")
+        APPROVED = "approved", _("Rettelse godkjent")
+        REJECTED = "rejected", _("Rettelse avslått")
+
+    person = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.PROTECT, related_name="identity_log"
+    )
+    actor = models.ForeignKey(
+        User,
+        verbose_name=_("utført av"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
+    source = models.CharField(_("kilde"), max_length=20, choices=Source.choices)
+    action = models.CharField(_("hendelse"), max_length=20, choices=Action.choices)
+    field = models.CharField(_("felt"), max_length=40, blank=True)
+    old_value = models.CharField(_("fra"), max_length=300, blank=True)
+    new_value = models.CharField(_("til"), max_length=300, blank=True)
+    reason = models.TextField(_("begrunnelse"), blank=True)
+
+    class Meta:
+        verbose_name = _("identitetslogg")
+        verbose_name_plural = _("identitetslogg")
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.person} {self.field}: {self.old_value} → {self.new_value}"
+
+
+class IdentityCorrection(models.Model):
+    """A person asks administrators to correct their name or workplace. Nothing changes until approved."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Venter")
+        APPROVED = "approved", _("Godkjent")
+        REJECTED = "rejected", _("Avslått")
+
+    person = models.ForeignKey(
+        User,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="identity_corrections",
+    )
+    full_name = models.CharField(_("riktig fullt navn"), max_length=200, blank=True)
+    org_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("riktig arbeidssted"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    message = models.TextField(_("forklaring"))
+    state = models.CharField(
+        _("status"), max_length=20, choices=State.choices, default=State.PENDING
+    )
+    created_at = models.DateTimeField(_("sendt"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(_("svar"), blank=True)
+
+    class Meta:
+        verbose_name = _("rettelse av identitet")
+        verbose_name_plural = _("rettelser av identitet")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_state_display()})"

@@ -2,6 +2,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,8 +14,9 @@ import access
 from forum.profiles import expertise_for
 
 from . import services
-from .forms import ApiTokenForm, LoginForm, ProfileForm
-from .models import User
+from .forms import ApiTokenForm, IdentityCorrectionForm, LoginForm, ProfileForm
+from .models import IdentityCorrection, IdentityLogEntry, User
+from .services.identity import IdentityError
 
 
 @login_required
@@ -35,24 +39,89 @@ def profile(request, username):
     )
 
 
+def _identity_attempts(request) -> dict[str, str]:
+    """Identity fields in the POST that would change something: these are refused and logged."""
+    user = request.user
+    current = {
+        "full_name": user.full_name,
+        "org_unit": str(user.org_unit_id or ""),
+        "org_unit_id": str(user.org_unit_id or ""),
+    }
+    attempts = {}
+    for name in ProfileForm.IDENTITY_FIELDS:
+        if name not in request.POST:
+            continue
+        value = " ".join(request.POST.getlist(name))
+        if value.strip() and value.strip() != current.get(name, ""):
+            attempts[name] = value
+    return attempts
+
+
 @login_required
 def profile_edit(request):
     user = request.user
-    initial = {
-        "full_name": user.full_name,
-        "org_unit": user.org_unit,
-        "title": user.title,
-        "language": user.language,
-    }
     form = ProfileForm(
-        request.POST if request.method == "POST" else None, initial=initial, user=user
+        request.POST if request.method == "POST" else None,
+        initial={"title": user.title, "language": user.language},
     )
-    if request.method == "POST" and form.is_valid():
-        services.profile_update(user=user, **form.cleaned_data)
-        messages.success(request, _("Profilen din er oppdatert."))
-        return redirect(user)
+    if request.method == "POST":
+        if attempts := _identity_attempts(request):
+            services.identity_attempt_refused(
+                person=user, source=IdentityLogEntry.Source.PROFILE, attempted=attempts
+            )
+            messages.warning(
+                request,
+                _(
+                    "Navn og arbeidssted kan ikke endres her. De kommer fra virksomhetens "
+                    "katalog eller en administrator; be om en rettelse nedenfor."
+                ),
+            )
+        if form.is_valid():
+            services.profile_update(user=user, **form.cleaned_data)
+            messages.success(request, _("Profilen din er oppdatert."))
+            return redirect(user)
     return render(
-        request, "people/profile_edit.html", {"form": form}, status=400 if form.is_bound else 200
+        request,
+        "people/profile_edit.html",
+        _profile_edit_context(user, form=form),
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _profile_edit_context(user, *, form, correction_form=None):
+    return {
+        "form": form,
+        "correction_form": correction_form or IdentityCorrectionForm(),
+        "pending_corrections": user.identity_corrections.filter(
+            state=IdentityCorrection.State.PENDING
+        ).select_related("org_unit"),
+    }
+
+
+@login_required
+def identity_correction_new(request):
+    """Ask the administrators to correct one's name or workplace (POST from the profile page)."""
+    user = request.user
+    form = IdentityCorrectionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.identity_correction_request(
+            person=user, full_name=data["full_name"], unit=data["org_unit"], message=data["message"]
+        )
+        messages.success(
+            request,
+            _(
+                "Forespørselen er sendt til administratorene. Navn og arbeidssted endres "
+                "først når en administrator har godkjent den."
+            ),
+        )
+        return redirect("people:profile_edit")
+    profile_form = ProfileForm(initial={"title": user.title, "language": user.language})
+    return render(
+        request,
+        "people/profile_edit.html",
+        _profile_edit_context(user, form=profile_form, correction_form=form),
+        status=400 if form.is_bound else 200,
     )
 
 
@@ -122,3 +191,58 @@ def language_set(request):
         if language in dict(settings.LANGUAGES):
             services.user_language_set(user=request.user, language=language)
     return response
+
+
+# Administrators: the identity log and correction requests (in the Wagtail admin) -----
+
+
+def _check_administrator(request):
+    if not access.is_administrator(request.user):
+        raise PermissionDenied(_("Identitetsloggen er for administratorer."))
+
+
+def identity_log(request):
+    _check_administrator(request)
+    entries = IdentityLogEntry.objects.select_related("person", "actor")
+    query = request.GET.get("q", "").strip()[:100]
+    if query:
+        entries = entries.filter(
+            Q(person__full_name__icontains=query) | Q(person__username__icontains=query)
+        )
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    pending = IdentityCorrection.objects.filter(
+        state=IdentityCorrection.State.PENDING
+    ).select_related("person__org_unit", "org_unit")
+    return render(
+        request,
+        "people/admin/identity_log.html",
+        {"page_obj": page, "pending": pending, "q": query},
+    )
+
+
+@require_POST
+def identity_correction_admin_decide(request, correction_id):
+    _check_administrator(request)
+    correction = get_object_or_404(IdentityCorrection, pk=correction_id)
+    approve = request.POST.get("decision") == "approve"
+    try:
+        services.identity_correction_decide(
+            correction=correction,
+            by=request.user,
+            approve=approve,
+            note=request.POST.get("note", "")[:2000],
+        )
+    except IdentityError:
+        messages.error(
+            request,
+            _(
+                "Rettelsen kan ikke avgjøres: den er allerede avgjort, eller den gjelder deg selv "
+                "(da må en annen administrator gjøre det)."
+            ),
+        )
+    else:
+        messages.success(
+            request,
+            _("Rettelsen er godkjent og gjennomført.") if approve else _("Rettelsen er avslått."),
+        )
+    return redirect("people_identity_log")

@@ -86,3 +86,33 @@ def person(user):
         name,
         user.org_unit.name,
     )
+
+
+def person_as_written(username: str, name: str, workplace: str):
+    """A person's name and workplace as stored with what they wrote, linked to their profile now."""
+    href = _profile_url(username)
+    if not workplace:
+        return format_html(
+            '<a class="person" href="{}"><span class="person__name">{}</span></a>', href, name
+        )
+    return format_html(
+        '<a class="person" href="{}"><span class="person__name">{}</span>'
+        ' <span class="person__workplace">· {}</span></a>',
+        href,
+        name,
+        workplace,
+    )
+
+
+@register.simple_tag
+def author(obj):
+    """``{% author post %}``: the author as they were when they wrote (``Post.author_name``).
+
+    A move or a new name must not rewrite history; the link still leads to the person's
+    profile as it is today. Also takes a ``PostRevision`` (its editor as they were).
+    Needs ``author`` (or ``edited_by``) and its ``org_unit`` loaded.
+    """
+    user = obj.author if hasattr(obj, "author_id") else obj.edited_by
+    if not obj.author_name:  # a row from before the snapshot: today's values
+        return person(user)
+    return person_as_written(user.username, obj.author_name, obj.author_workplace)

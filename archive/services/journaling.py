@@ -273,7 +273,13 @@ def _journal_locked(
         journal_date=timezone.localdate(now),
     )
     pdf, object_uuid, file_name = document if actual == stamp else rerender(actual)
-    author = thread.author
+    # The sender as they were when they wrote the thread, not after a later move.
+    first = thread.posts.select_related("author__org_unit").order_by("position").first()
+    sender_name, sender_unit_name, _title = (
+        first.author_as_written
+        if first
+        else (thread.author.get_full_name(), thread.author.workplace, "")
+    )
     entry = JournalEntry.objects.create(
         case=case,
         thread=thread,
@@ -289,8 +295,8 @@ def _journal_locked(
         responsible_unit_name=details.responsible_unit.name,
         journaled_by=by,
         journaled_by_name=by.get_full_name(),
-        sender_name=author.get_full_name(),
-        sender_unit_name=author.workplace,
+        sender_name=sender_name,
+        sender_unit_name=sender_unit_name,
         screening_basis=details.screening_basis,
         screen_title=details.screen_title,
         screen_names=details.screen_names,

@@ -50,7 +50,9 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DJANGO_ENV=production.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The one site address for every absolute link (e-mail, feeds, exports, API, Wagtail);
+# production has no default (fagrom.checks refuses to start without it).
+SITE_URL = (env("SITE_URL") or ("" if PRODUCTION else "http://127.0.0.1:8000")).rstrip("/")
 
 INSTALLED_APPS = [
     "fagrom",  # project-wide commands (scheduler) and checks; no models
@@ -315,8 +317,9 @@ EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
+    else "fagrom.mail.DevelopmentEmailBackend",  # var/mail/, one log line per message
 )
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
@@ -333,6 +336,8 @@ HEALTHZ_ELASTICSEARCH_TIMEOUT = float(env("HEALTHZ_ELASTICSEARCH_TIMEOUT", "2"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Fagrom"
+# The editor's slug field spells æ, ø, å out (handbook/slugs.py does the same on the server).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv"]

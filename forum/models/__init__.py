@@ -22,6 +22,7 @@ from .rooms import (
     RoomRole,
 )
 from .structure import (
+    AuthorRecord,
     IdeaStatus,
     Post,
     PostRevision,
@@ -36,6 +37,7 @@ from .structure import (
 
 __all__ = [
     "Attachment",
+    "AuthorRecord",
     "ROLE_PERMISSIONS",
     "ROOM_CODENAMES",
     "RoomAuditEntry",

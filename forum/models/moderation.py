@@ -183,6 +183,13 @@ class Escalation(models.Model):
     answer_post = models.ForeignKey(
         Post, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # An answer that could not go into the thread (locked, or the answerer may not write in
+    # the room) is kept here, so it is never lost; the escalation's page shows it.
+    answer_body = models.TextField(_("svar"), blank=True)
+    answer_html = models.TextField(blank=True, editable=False)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)

@@ -215,8 +215,21 @@ class Thread(models.Model):
         return reverse_id("forum:thread", self.pk)  # reverse(), without resolving per thread
 
 
+class AuthorRecord(models.TextChoices):
+    """Where a post's author snapshot came from."""
+
+    POSTING = "posting", _("Ved publisering")
+    HISTORY = "history", _("Fra identitetsloggen")
+    CURRENT = "current", _("Dagens verdi (eldre innlegg)")
+
+
 class Post(models.Model):
     """A message (innlegg). Markdown source is kept beside its sanitised HTML.
+
+    ``author_name``, ``author_workplace`` and ``author_title`` are the author as they
+    were when they posted (the real-name rule: a move must not rewrite history); the
+    posting service sets them. ``author_recorded`` says where they came from: posts
+    from before the snapshot existed got the best value there was.
 
     ``body_html`` is derived: ``forum.markup.render`` produces it, and
     ``markup_version`` says which rules did, so ``manage.py rerender_posts``
@@ -231,6 +244,12 @@ class Post(models.Model):
         verbose_name=_("forfatter"),
         on_delete=models.PROTECT,
         related_name="posts",
+    )
+    author_name = models.CharField(_("forfatterens navn"), max_length=200, blank=True)
+    author_workplace = models.CharField(_("forfatterens arbeidssted"), max_length=200, blank=True)
+    author_title = models.CharField(_("forfatterens stilling"), max_length=200, blank=True)
+    author_recorded = models.CharField(
+        max_length=10, choices=AuthorRecord.choices, default=AuthorRecord.POSTING, editable=False
     )
     position = models.PositiveIntegerField(_("nummer i tråden"))
     body = models.TextField(_("tekst"))
@@ -273,6 +292,14 @@ class Post(models.Model):
     def is_first(self):
         return self.position == 1
 
+    @property
+    def author_as_written(self) -> tuple[str, str, str]:
+        """(name, workplace, title) as at posting; the current ones for a row without them."""
+        if self.author_name:
+            return self.author_name, self.author_workplace, self.author_title
+        author = self.author
+        return author.get_full_name(), author.workplace, author.title
+
     def get_absolute_url(self):
         """The post on the page of its thread where it appears."""
         page = (self.position - 1) // settings.POSTS_PER_PAGE + 1
@@ -290,6 +317,10 @@ class PostRevision(models.Model):
     edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # The editor as they were when they made the edit (see ``Post.author_name``).
+    author_name = models.CharField(max_length=200, blank=True)
+    author_workplace = models.CharField(max_length=200, blank=True)
+    author_title = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     was_written_at = models.DateTimeField(help_text="When the replaced text was written.")
 

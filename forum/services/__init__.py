@@ -3,10 +3,12 @@
 from .attachments import AttachmentError, attachment_check, attachments_add, attachments_check
 from .counters import threads_recount, topics_recount
 from .posting import (
+    author_snapshot,
     post_edit,
     post_reply,
     post_url,
     posts_rerender,
+    thread_first_unread,
     thread_mark_read,
     thread_start,
     threads_recent_for,
@@ -23,6 +25,7 @@ from .rooms import (
 )
 
 __all__ = [
+    "author_snapshot",
     "AttachmentError",
     "MembershipError",
     "attachment_check",
@@ -38,6 +41,7 @@ __all__ = [
     "post_reply",
     "post_url",
     "posts_rerender",
+    "thread_first_unread",
     "thread_mark_read",
     "thread_start",
     "threads_recent_for",

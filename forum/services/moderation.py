@@ -175,15 +175,34 @@ def _locked_thread(thread: Thread) -> Thread:
     )
 
 
+class AccessChangeNotConfirmed(ModerationError):
+    """The move would change who may read the thread; the moderator must confirm it first."""
+
+    def __init__(self, change):
+        super().__init__(_("Flyttingen endrer hvem som kan lese tråden. Bekreft flyttingen."))
+        self.change = change
+
+
 @transaction.atomic
-def thread_move(*, thread: Thread, to_topic: Topic, by, reason: str = "") -> Thread:
-    """Move a thread; the moderator must moderate both topics. Counters move with it."""
+def thread_move(
+    *, thread: Thread, to_topic: Topic, by, reason: str = "", confirm_access_change: bool = False
+) -> Thread:
+    """Move a thread; the moderator must moderate both topics. Counters move with it.
+
+    A move into another room can open the thread (and its attachments) to people who could
+    not read it, or close it to people who could: then it happens only with
+    ``confirm_access_change``, after the moderator has seen ``access.access_change_on_move``;
+    the log keeps who gained and who lost access.
+    """
     thread = _locked_thread(thread)
     access.check_moderate(by, thread)
     access.check_moderate(by, to_topic)
     from_topic = thread.topic
     if from_topic.pk == to_topic.pk:
         return thread
+    change = access.access_change_on_move(thread, to_topic)
+    if change.crosses_boundary and not confirm_access_change:
+        raise AccessChangeNotConfirmed(change)
     thread.topic = to_topic
     thread.save(update_fields=["topic"])
     index_later("forum.thread", thread.pk)  # the new room decides who finds it
@@ -202,6 +221,10 @@ def thread_move(*, thread: Thread, to_topic: Topic, by, reason: str = "") -> Thr
             reason=reason,
             from_topic=from_topic.name,
             to_topic=to_topic.name,
+            from_room=change.from_room.name,
+            to_room=change.to_room.name,
+            access_gained=change.gains,
+            access_lost=change.loses,
         )
     return thread
 

@@ -194,14 +194,21 @@ def thread_moderate(request, thread_id):
         request.POST if action == "status" else None, initial={"status": thread.status}
     )
     done = None
+    access_change = None
     if action == "move" and move_form.is_valid():
-        services.thread_move(
-            thread=thread,
-            to_topic=move_form.cleaned_data["to_topic"],
-            by=request.user,
-            reason=move_form.cleaned_data["reason"],
-        )
-        done = _("Tråden er flyttet.")
+        try:
+            services.thread_move(
+                thread=thread,
+                to_topic=move_form.cleaned_data["to_topic"],
+                by=request.user,
+                reason=move_form.cleaned_data["reason"],
+                confirm_access_change=request.POST.get("confirm_access_change") == "1",
+            )
+        except services.AccessChangeNotConfirmed as unconfirmed:
+            # Show who gains and who loses access, and ask again (HTTP 409: not yet done).
+            access_change = unconfirmed.change
+        else:
+            done = _("Tråden er flyttet.")
     elif action == "rename" and rename_form.is_valid():
         services.thread_rename(
             thread=thread, by=request.user, title=rename_form.cleaned_data["title"]
@@ -242,8 +249,9 @@ def thread_moderate(request, thread_id):
             "rename_form": rename_form,
             "status_form": status_form,
             "log": log,
+            "access_change": access_change,
         },
-        status=400 if action else 200,
+        status=409 if access_change else 400 if action else 200,
     )
 
 
@@ -401,6 +409,15 @@ def escalation_detail(request, escalation_id):
             post = escalation_services.escalation_answer(
                 escalation=escalation, by=request.user, body=form.cleaned_data["body"]
             )
+            if post is None:
+                messages.success(
+                    request,
+                    _(
+                        "Tråden er låst, så svaret er lagret på saken. Moderatoren som løftet "
+                        "saken er varslet og kan ta det inn i tråden."
+                    ),
+                )
+                return redirect("forum:escalation", escalation.pk)
             messages.success(request, _("Svaret er publisert i tråden."))
             return redirect(post_url(post))
     return render(

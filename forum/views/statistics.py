@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 import access
 from fagrom import charts
+from fagrom.spreadsheet import csv_row
 
 from .. import statistics
 from ..forms_statistics import StatisticsPeriodForm
@@ -38,9 +39,9 @@ def _csv(report, key, name):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # so spreadsheet programs read æøå as UTF-8
     writer = csv.writer(response)
-    writer.writerow(table.columns)
+    writer.writerow(csv_row(table.columns))
     for row in table.rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(csv_row(row))  # a name like "=HYPERLINK(...)" stays text
     return response
 
 

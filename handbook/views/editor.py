@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
@@ -32,7 +34,8 @@ def proposal_new(request, thread_id):
     root = services.handbook_root()
     if root is None:
         raise Http404
-    posts = thread.posts.select_related("author").order_by("position")
+    # A removed post's text must not travel into the handbook.
+    posts = thread.posts.filter(is_hidden=False).select_related("author").order_by("position")
     pages = (
         Page.objects.descendant_of(root)
         .live()
@@ -54,7 +57,22 @@ def proposal_new(request, thread_id):
         except services.ProposalError as error:
             form.add_error("page", str(error))
         else:
-            if proposal.revision_id:
+            if not proposal.created:
+                messages.info(
+                    request,
+                    _(
+                        "Dette innlegget er allerede foreslått for «%(page)s» "
+                        "(%(date)s, av %(name)s). Forslaget venter hos dokumenteieren."
+                    )
+                    % {
+                        "page": proposal.page.title,
+                        "date": date_format(
+                            timezone.localtime(proposal.created_at), "DATETIME_FORMAT"
+                        ),
+                        "name": proposal.created_by.get_full_name(),
+                    },
+                )
+            elif proposal.revision_id:
                 messages.success(
                     request,
                     _(

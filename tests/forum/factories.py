@@ -51,6 +51,10 @@ class PostFactory(DjangoModelFactory):
 
     thread = factory.SubFactory(ThreadFactory)
     author = factory.SubFactory(UserFactory)
+    # As ``thread_start``/``post_reply`` store them: the author as at posting time.
+    author_name = factory.LazyAttribute(lambda o: o.author.get_full_name())
+    author_workplace = factory.LazyAttribute(lambda o: o.author.workplace)
+    author_title = factory.LazyAttribute(lambda o: o.author.title)
     position = factory.LazyAttribute(lambda o: o.thread.posts.count() + 1)
     body = factory.Faker("paragraph", locale="no_NO")
     body_html = factory.LazyAttribute(lambda o: markup.render(o.body))

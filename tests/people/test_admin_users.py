@@ -52,9 +52,35 @@ def test_editing_person_in_admin_keeps_unit_groups(client, administrator, case_w
             "org_unit": agency.pk,
             "title": "Seniorrådgiver",
             "is_active": "on",
+            "identity_reason": "Flyttet til direktoratet",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     case_worker.refresh_from_db()
     assert case_worker.title == "Seniorrådgiver"
     assert set(case_worker.groups.values_list("name", flat=True)) == {"unit:NAV", "unit-direct:NAV"}
+    entry = case_worker.identity_log.get()
+    assert (entry.field, entry.actor, entry.source) == ("org_unit", administrator, "admin")
+    assert (entry.old_value, entry.new_value) == ("NAV Sandnes (NAV-SANDNES)", "NAV (NAV)")
+    assert entry.reason == "Flyttet til direktoratet"
+
+
+def test_admin_cannot_move_a_person_without_a_reason(client, administrator, case_worker, agency):
+    administrator.is_superuser = True
+    administrator.save()
+    client.force_login(administrator)
+    response = client.post(
+        reverse("wagtailusers_users:edit", args=[case_worker.pk]),
+        {
+            "username": "kari",
+            "email": "kari@example.no",
+            "full_name": "Kari Nordmann",
+            "org_unit": agency.pk,
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "Skriv hvorfor navn eller arbeidssted endres." in response.content.decode()
+    case_worker.refresh_from_db()
+    assert case_worker.workplace == "NAV Sandnes"
+    assert not case_worker.identity_log.exists()

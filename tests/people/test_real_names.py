@@ -61,36 +61,43 @@ def test_person_with_only_a_name_still_cannot_write(client, topic, db):
     )
 
 
-def test_filling_in_the_profile_lets_the_person_write(client, nameless, department, topic):
+def test_a_person_without_a_name_asks_for_one_and_writes_once_an_administrator_approves(
+    client, nameless, department, topic, administrator
+):
+    from people.models import IdentityCorrection
+    from people.services import identity_correction_decide
+
     client.force_login(nameless)
     response = client.post(
-        reverse("people:profile_edit"),
-        {
-            "full_name": "Anne  Nyansatt",
-            "org_unit": department.pk,
-            "title": "Rådgiver",
-            "language": "nb",
-        },
+        reverse("people:identity_correction"),
+        {"full_name": "Anne  Nyansatt", "org_unit": department.pk, "message": "Ny i jobben"},
     )
     assert response.status_code == 302
     nameless.refresh_from_db()
+    assert not nameless.has_real_name  # nothing changes until an administrator approves
+    url = reverse("forum:thread_new", args=[topic.room.slug, topic.slug])
+    assert client.post(url, {"title": "T", "kind": "discussion", "body": "Hei"}).status_code == 403
+
+    identity_correction_decide(
+        correction=IdentityCorrection.objects.get(person=nameless), by=administrator, approve=True
+    )
+    nameless.refresh_from_db()
     assert nameless.full_name == "Anne Nyansatt"
     assert nameless.has_real_name
-    url = reverse("forum:thread_new", args=[topic.room.slug, topic.slug])
     response = client.post(url, {"title": "Første tråd", "kind": "discussion", "body": "Hei alle"})
     assert response.status_code == 302
 
 
-def test_profile_requires_first_and_last_name_and_keeps_input(client, nameless, department):
+def test_correction_requires_first_and_last_name_and_keeps_input(client, nameless, department):
     client.force_login(nameless)
     response = client.post(
-        reverse("people:profile_edit"),
-        {"full_name": "Anne", "org_unit": department.pk, "title": "Rådgiver", "language": "nb"},
+        reverse("people:identity_correction"),
+        {"full_name": "Anne", "org_unit": department.pk, "message": "Ny i jobben"},
     )
     assert response.status_code == 400
     body = response.content.decode()
     assert "Skriv både fornavn og etternavn." in body
-    assert 'value="Rådgiver"' in body
+    assert "Ny i jobben" in body
 
 
 def test_directory_managed_name_cannot_be_changed_in_fagrom(client, case_worker, agency):

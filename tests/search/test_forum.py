@@ -82,7 +82,7 @@ def test_thread_moved_to_a_closed_room_leaves_non_members_results(
     access.forget(moderator)
     topics_recount()  # the factories leave the counters at zero
     with django_capture_on_commit_callbacks(execute=True):
-        thread_move(thread=t, to_topic=closed_topic, by=moderator)
+        thread_move(thread=t, to_topic=closed_topic, by=moderator, confirm_access_change=True)
     assert titles(case_worker, "stavanger") == []
 
 

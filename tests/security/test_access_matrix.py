@@ -262,6 +262,7 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
         in_room(post, 302, open_others=403, method="post", data=lambda w, p: {"body": "Ny"}),
     ),
     "forum:post_history": in_room(post, open_others=404),
+    "forum:post": in_room(post, 302),
     "forum:attachment": in_room(lambda w, p: {"attachment_id": p.attachment.pk}),
     # Statistics: the whole forum for administrators and moderators (nobody here is one);
     # a topic's figures for whoever sees the topic, CSV included.
@@ -336,9 +337,13 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
     "forum:livechat_answer": page(
         404, method="post", kwargs=lambda w, p: {"chat_id": 999999, "question_id": 1}
     ),
+    "forum:livechat_reject": page(
+        404, method="post", kwargs=lambda w, p: {"chat_id": 999999, "question_id": 1}
+    ),
     # People
     "people:profile": page(kwargs=lambda w, p: {"username": w.member.username}),
     "people:profile_edit": page(),
+    "people:identity_correction": page(),
     "people:api_tokens": page(),
     "people:api_token_revoke": Check(
         kwargs=lambda w, p: {"token_id": w.token.pk},

@@ -3,6 +3,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
+from fagrom.spreadsheet import csv_row
 from forum import statistics
 from forum.models import Topic
 
@@ -71,9 +72,10 @@ class Command(BaseCommand):
             for i, t in enumerate(tables):
                 if i:
                     self.stdout.write("")
-                writer.writerow([t.key, *t.columns] if len(tables) > 1 else t.columns)
+                columns = csv_row(t.columns)
+                writer.writerow([t.key, *columns] if len(tables) > 1 else columns)
                 for row in t.rows:
-                    cells = ["" if v is None else v for v in row]
+                    cells = csv_row(row)  # no cell runs as a formula in a spreadsheet
                     writer.writerow([t.key, *cells] if len(tables) > 1 else cells)
             return
         self.stdout.write(f"Forumstatistikk {start} – {end} (alle rom, også lukkede)")

@@ -336,6 +336,18 @@ class Command(BaseCommand):
         def pick_authors(k):
             return rng.choices(authors_order, cum_weights=author_weights, k=k)
 
+        # Posts carry their author as at posting time (``Post.author_name`` and siblings).
+        snapshots = {
+            pk: {
+                "author_name": name or username,
+                "author_workplace": unit or "",
+                "author_title": title,
+            }
+            for pk, name, username, unit, title in User.objects.filter(pk__in=user_ids).values_list(
+                "pk", "full_name", "username", "org_unit__name", "title"
+            )
+        }
+
         # Insert threads in chunks of about --batch posts, each chunk with its posts in one
         # transaction, so an interrupted run never leaves a thread without posts.
         mean = posts / threads
@@ -379,6 +391,7 @@ class Command(BaseCommand):
                             Post(
                                 thread_id=thread.pk,
                                 author_id=author_id,
+                                **snapshots[author_id],
                                 position=position,
                                 body=source,
                                 body_html=html,
