@@ -43,9 +43,10 @@ def test_records_officer_reopens_a_case_and_adds_a_record_from_the_journaling_fo
     expect(page.get_by_text("er gjenåpnet")).to_be_visible()
 
     arne.goto(f"/arkiv/forslag/{nomination.pk}/")
-    page.get_by_label("Finn åpen sak (saksnummer eller ord i tittelen)").fill("karensdager")
+    finder = page.get_by_role("search", name="Finn åpen sak")
+    finder.get_by_label("Finn åpen sak (saksnummer eller ord i tittelen)").fill("karensdager")
     with page.expect_navigation():
-        page.get_by_role("button", name="Søk", exact=True).click()
+        finder.get_by_role("button", name="Søk").click()
     expect(page.get_by_text("1 åpen sak passer.")).to_be_visible()
     expect(page.get_by_label("Eksisterende sak")).to_have_value(str(closed_case.pk))
     with page.expect_navigation():
@@ -92,3 +93,26 @@ def test_an_outsider_requests_access_and_a_records_officer_refuses_with_a_basis(
     request.refresh_from_db()
     assert request.status == "refused" and request.refusal_basis == "offl. § 13"
     assert any("offl. § 13" in m.body for m in mail.outbox)
+
+
+def test_public_entry_request_form_schedule_and_request_queue_are_accessible(
+    web, browser_session, closed_case, archivist
+):
+    from django.urls import reverse
+
+    from tests.e2e.axe import assert_accessible
+
+    entry = closed_case.entries.get()
+    web.goto(reverse("archive:public_entry", args=[entry.pk]))
+    assert_accessible(web.page)
+    web.goto(reverse("archive:access_request_new") + f"?journalpost={entry.pk}")
+    assert_accessible(web.page)
+    services.access_request_create(name="A", email="a@example.no", entries=[entry])
+    arne = browser_session().log_in(archivist)
+    for url in (
+        reverse("archive:retention_schedule"),
+        reverse("archive:access_requests"),
+        reverse("archive:case", args=[closed_case.pk]),
+    ):
+        arne.goto(url)
+        assert_accessible(arne.page)
