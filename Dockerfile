@@ -40,6 +40,7 @@ COPY . .
 # The values below exist only so the production settings load; nothing connects anywhere.
 RUN SECRET_KEY=build-only-not-a-secret ALLOWED_HOSTS=build \
     DATABASE_URL=postgres://build@localhost/build \
+    ARCHIVE_CREATOR_ID=889640782 ARCHIVE_CREATOR_NAME=build \
     python manage.py collectstatic --noinput --verbosity 0
 
 RUN useradd --system --uid 10001 --home-dir /app fagrom \

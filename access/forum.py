@@ -384,6 +384,11 @@ def can_host_livechat(user, chat) -> bool:
     return can_view(user, chat.topic) and (chat.host_id == user.pk or is_administrator(user))
 
 
+def can_reject_livechat_question(user, chat) -> bool:
+    """The host, the topic's moderators and administrators may turn a question down."""
+    return can_host_livechat(user, chat) or can_moderate(user, chat.topic)
+
+
 def can_ask_livechat(user, chat) -> bool:
     return can_view(user, chat.topic) and can_write(user) and chat.state != chat.State.ENDED
 

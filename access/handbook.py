@@ -10,6 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from handbook.models import ChapterPage, ControlledPage, HandbookPage, PageVersion
 from handbook.privacy import PageRestriction, handbook_restrictions
+from people.models import OrgUnit
 
 from .forum import can_moderate, check_view
 from .grants import (
@@ -18,6 +19,7 @@ from .grants import (
     AccessDenied,
     can_write,
     grants,
+    is_administrator,
     is_handbook_editor,
 )
 
@@ -34,13 +36,101 @@ def _is_handbook_page(page) -> bool:
     return isinstance(page, ControlledPage)
 
 
+def _owner_unit_id(page) -> int | None:
+    page = page if _is_handbook_page(page) else page.specific
+    if not _is_handbook_page(page):
+        return None
+    if page.owner_unit_id:
+        return page.owner_unit_id
+    if page.document_owner_id:
+        User = get_user_model()
+        return (
+            User.objects.filter(pk=page.document_owner_id)
+            .values_list("org_unit_id", flat=True)
+            .first()
+        )
+    return None
+
+
+def owner_agency_id(page) -> int | None:
+    """The agency that owns a handbook page: its owning unit's, else its owner's."""
+    unit_id = _owner_unit_id(page)
+    if unit_id is None:
+        return None
+    return OrgUnit.objects.get(pk=unit_id).agency.pk
+
+
+def _in_owner_agency(user, page) -> bool:
+    if is_handbook_editor(user):
+        return True
+    unit_id = _owner_unit_id(page)
+    if unit_id is None:
+        return True
+    if user.org_unit_id is None:
+        return False
+    if unit_id == user.org_unit_id:  # the common case, without a query
+        return True
+    # Same agency = same root: treebeard paths start with the root's path.
+    paths = dict(
+        OrgUnit.objects.filter(pk__in=[unit_id, user.org_unit_id]).values_list("pk", "path")
+    )
+    steplen = OrgUnit.steplen
+    return len(paths) == 2 and paths[unit_id][:steplen] == paths[user.org_unit_id][:steplen]
+
+
 def can_edit_handbook_page(user, page) -> bool:
-    """Edit and submit a change (every employee with a real name, through Wagtail's permissions)."""
-    return can_write(user) and page.permissions_for_user(user).can_edit()
+    """Edit and submit a change: employees of the page's owner agency (Wagtail's permissions).
+
+    Others may propose a change (from a forum post, or a hearing comment), not edit.
+    """
+    return (
+        can_write(user)
+        and page.permissions_for_user(user).can_edit()
+        and _in_owner_agency(user, page)
+    )
+
+
+def edit_refusal(user, page) -> str:
+    """Why ``user`` may not open ``page`` in the editor ("" when they may)."""
+    if _in_owner_agency(user, page):
+        return ""
+    return _(
+        "Siden eies av en annen etat. Du kan foreslå endringer fra forumet eller i en "
+        "høring, men ikke redigere den."
+    )
 
 
 def can_publish_handbook_page(user, page) -> bool:
-    return can_write(user) and page.permissions_for_user(user).can_publish()
+    """Publish outside the workflow: administrators only, recorded as a direct publish."""
+    return (
+        can_write(user)
+        and is_administrator(user)
+        and (user.is_superuser or page.permissions_for_user(user).can_publish())
+    )
+
+
+def handbook_change_author_ids(page) -> set[int]:
+    """Who wrote the change waiting for approval: every revision since the live one,
+    and whoever submitted it."""
+    page = page if _is_handbook_page(page) else page.specific
+    revisions = page.revisions.exclude(user=None)
+    if page.live_revision_id:
+        revisions = revisions.filter(pk__gt=page.live_revision_id)
+    ids = set(revisions.values_list("user_id", flat=True))
+    state = page.current_workflow_state
+    if state is not None and state.requested_by_id:
+        ids.add(state.requested_by_id)
+    return ids
+
+
+def self_approval_refusal(user, page) -> str:
+    """Four eyes: the message when ``user`` wrote the change they try to approve."""
+    if user.pk in handbook_change_author_ids(page):
+        return _(
+            "Du har skrevet denne endringen og kan ikke godkjenne den selv. Sidens "
+            "dokumenteier eller en annen håndbokredaktør må godkjenne den."
+        )
+    return ""
 
 
 def can_approve_handbook_page(user, page) -> bool:

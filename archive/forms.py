@@ -6,7 +6,14 @@ from fagrom.forms import FagromForm
 from forum.models import Room, Topic
 from people.models import OrgUnit
 
-from .models import ArchiveClass, Case, JournalEntry, NominationRule
+from .models import (
+    AccessRequest,
+    ArchiveClass,
+    Case,
+    DisposalDecision,
+    JournalEntry,
+    NominationRule,
+)
 
 
 class NominationForm(FagromForm):
@@ -76,12 +83,18 @@ class JournalForm(FagromForm):
     )
     screen_title = forms.BooleanField(label=_("Skjerm ord i tittelen"), required=False)
     screen_names = forms.BooleanField(label=_("Skjerm avsenderens navn"), required=False)
+    include_removed = forms.BooleanField(
+        label=_("Ta med teksten i innlegg som moderator har fjernet (krever skjerming)"),
+        required=False,
+        help_text=_("Ellers viser arkivkopien at innlegget er fjernet, og hvorfor."),
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, cases=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["case"].queryset = Case.objects.filter(status=Case.Status.OPEN).order_by(
-            "-year", "-sequence_number"
-        )
+        # ``cases``: the open cases found by number or title (the form's case search).
+        self.fields["case"].queryset = (
+            cases if cases is not None else Case.objects.filter(status=Case.Status.OPEN)
+        ).order_by("-year", "-sequence_number")
         self.fields["case"].label_from_instance = lambda c: f"{c.number} {c.title}"
 
     def clean(self):
@@ -94,6 +107,11 @@ class JournalForm(FagromForm):
                 )
             if not data.get("archive_class"):
                 self.add_error("archive_class", _("Velg arkivklasse for den nye saken."))
+        if data.get("include_removed") and not (data.get("screening_basis") or "").strip():
+            self.add_error(
+                "screening_basis",
+                _("Fjernede innlegg tas bare med når journalposten skjermes. Oppgi hjemmel."),
+            )
         if data.get("document_date") and data["document_date"] > timezone.localdate():
             self.add_error("document_date", _("Dokumentets dato kan ikke være fram i tid."))
         return data
@@ -130,3 +148,89 @@ class RetentionRuleForm(FagromForm):
         if bool(data.get("topic")) == bool(data.get("room")):
             raise forms.ValidationError(_("Velg enten et tema eller et rom."))
         return data
+
+
+class CaseReopenForm(FagromForm):
+    reason = forms.CharField(
+        label=_("Hvorfor gjenåpnes saken?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+class RetentionForm(FagromForm):
+    """A line of the retention schedule (bevarings- og kassasjonsplan)."""
+
+    decision = forms.ChoiceField(label=_("Kassasjonsvedtak"), choices=DisposalDecision.choices)
+    years = forms.IntegerField(
+        label=_("Bevaringstid (år etter at saken er avsluttet)"),
+        min_value=1,
+        max_value=200,
+        required=False,
+    )
+    basis = forms.CharField(
+        label=_("Kassasjonshjemmel"),
+        max_length=200,
+        required=False,
+        help_text=_("For eksempel «Bevarings- og kassasjonsplan for etaten, pkt. 3.2»."),
+    )
+
+
+class CaseRetentionForm(RetentionForm):
+    decision = forms.ChoiceField(
+        label=_("Kassasjonsvedtak"),
+        choices=[("", _("Som arkivklassen"))] + list(DisposalDecision.choices),
+        required=False,
+    )
+
+
+class AccessRequestForm(FagromForm):
+    """An innsynskrav from the public journal: who asks and which entries."""
+
+    name = forms.CharField(label=_("Navn"), max_length=200)
+    email = forms.EmailField(label=_("E-post"), help_text=_("Svaret sendes hit."))
+    message = forms.CharField(
+        label=_("Melding (valgfritt)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
+    entries = forms.ModelMultipleChoiceField(
+        label=_("Journalposter"),
+        queryset=JournalEntry.objects.select_related("case"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Velg minst én journalpost.")},
+    )
+
+    def __init__(self, *args, entry_ids=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["entries"]
+        if entry_ids:
+            field.queryset = field.queryset.filter(pk__in=list(entry_ids)[:50])
+        field.label_from_instance = lambda e: f"{e.registry_id} {e.shown_title}"
+        field.widget.attrs.pop("class", None)
+
+
+class AccessDecisionForm(FagromForm):
+    status = forms.ChoiceField(
+        label=_("Avgjørelse"),
+        choices=[
+            (AccessRequest.Status.IN_PROGRESS, _("Under behandling")),
+            (AccessRequest.Status.GRANTED, _("Innsyn gitt")),
+            (AccessRequest.Status.PARTLY, _("Delvis innsyn")),
+            (AccessRequest.Status.REFUSED, _("Avslått")),
+        ],
+    )
+    reply = forms.CharField(
+        label=_("Svar til den som ba om innsyn"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        required=False,
+        help_text=_("Ved innsyn: hva som sendes (dokumentene legges ved svaret)."),
+    )
+    refusal_basis = forms.CharField(
+        label=_("Hjemmel for avslag eller delvis innsyn"),
+        max_length=200,
+        required=False,
+        help_text=_("For eksempel «offl. § 13 jf. fvl. § 13 første ledd nr. 1»."),
+    )

@@ -153,9 +153,12 @@ def main():
         "DJANGO_ENV": "production",
         "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": "http://127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "DEBUG": "false",
         "LOG_LEVEL": "WARNING",
+        "ARCHIVE_CREATOR_ID": os.environ.get("ARCHIVE_CREATOR_ID", "889640782"),
+        "ARCHIVE_CREATOR_NAME": os.environ.get("ARCHIVE_CREATOR_NAME", "Benchmark"),
     }
     os.environ.update({k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"})
     django_setup()

@@ -38,9 +38,12 @@ PRODUCTION_ENV = {
     "DJANGO_ENV": "production",
     "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
     "ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
+    "SITE_URL": "http://127.0.0.1",
     "SECURE_SSL_REDIRECT": "false",
     "DEBUG": "false",
     "LOG_LEVEL": "WARNING",
+    "ARCHIVE_CREATOR_ID": "889640782",
+    "ARCHIVE_CREATOR_NAME": "Benchmark",
 }
 
 

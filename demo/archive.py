@@ -1,5 +1,7 @@
-"""Demo archive: journaled threads in two cases (one entry screened), a pending
-nomination, a retention rule with a proposed disposal list and a legal hold.
+"""Demo archive: journaled threads in two closed cases (one entry screened), a
+retention schedule (practice is kept, individual enquiries are disposed of ten
+years after closure), a pending nomination, a retention rule with a proposed
+disposal list and a legal hold, and an innsynskrav waiting in the queue.
 
 Written for Fagrom. Idempotent: cases, rules and threads are looked up by
 title before anything is created. Uses the forum's demo threads when there
@@ -15,7 +17,15 @@ from django.utils import timezone
 
 import access
 from archive import services
-from archive.models import ArchiveClass, Case, DisposalList, Nomination, RetentionRule
+from archive.models import (
+    AccessRequest,
+    ArchiveClass,
+    Case,
+    DisposalDecision,
+    DisposalList,
+    Nomination,
+    RetentionRule,
+)
 from forum.models import Room, Thread, Topic
 from forum.services import thread_start
 from forum.services.counters import topics_recount
@@ -58,17 +68,48 @@ def _say(stdout, text):
         stdout.write(f"  archive: {text}")
 
 
+SCHEDULE = {
+    # code: (title, decision, years, basis)
+    "F01": (
+        "Veiledning, presiseringer og praksis i fagforum",
+        DisposalDecision.KEEP,
+        None,
+        "",
+    ),
+    "F02": (
+        "Henvendelser i enkeltsaker",
+        DisposalDecision.DISPOSE,
+        10,
+        "Bevarings- og kassasjonsplan for NAV, pkt. 4.3 (enkeltsaker)",
+    ),
+}
+
+
 def _people():
     names = ["arne", "kari", "ola"]
     found = {u.username: u for u in User.objects.filter(username__in=names)}
     missing = [n for n in names if n not in found]
     if missing:
         return None
-    arne = found["arne"]
     group, _created = Group.objects.get_or_create(name=access.RECORDS_OFFICERS)
-    arne.groups.add(group)
-    access.forget(arne)
+    # Berit is the second records officer who approves what Arne proposes (four eyes).
+    for officer in User.objects.filter(username__in=["arne", "berit"]):
+        officer.groups.add(group)
+        access.forget(officer)
     return found
+
+
+def _seed_schedule():
+    for code, (title, decision, years, basis) in SCHEDULE.items():
+        ArchiveClass.objects.update_or_create(
+            code=code,
+            defaults={
+                "title": title,
+                "disposal_decision": decision,
+                "retention_years": years,
+                "disposal_basis": basis,
+            },
+        )
 
 
 def _open_room():
@@ -117,11 +158,12 @@ def _journal(thread, arne, *, case=None, new_case_title="", **details):
         thread=thread, by=arne, reason="Veiledning som gjelder praksis i hele etaten."
     )
     new_case = None
+    class_code = details.pop("class_code", "F01")
     if case is None:
         new_case = services.NewCase(
             title=new_case_title,
             public_title=details.pop("case_public_title", ""),
-            archive_class=ArchiveClass.objects.order_by("code").first(),
+            archive_class=ArchiveClass.objects.get(code=class_code),
         )
     values = {
         "title": thread.title,
@@ -149,6 +191,7 @@ def _seed_cases(people, practice, screened_thread, stdout):
         screened_thread,
         arne,
         new_case_title=CASE_SCREENED,
+        class_code="F02",
         case_public_title="Henvendelse om dagpenger for *****",
         type="I",
         public_title="Søknad om dagpenger fra ***** i Sandnes",
@@ -207,13 +250,30 @@ def _seed_retention(people, room, stdout):
             _say(stdout, f"proposed disposal list {disposal_list.pk}")
 
 
+def _seed_access_request(stdout):
+    if AccessRequest.objects.exists():
+        return
+    entry = Case.objects.get(title=CASE_SCREENED).entries.order_by("document_number").first()
+    if entry is None:
+        return
+    request = services.access_request_create(
+        name="Siri Journalist",
+        email="siri.journalist@example.no",
+        message="Jeg ber om innsyn i dokumentet, eventuelt med sladding.",
+        entries=[entry],
+    )
+    _say(stdout, f"innsynskrav {request.pk} for {entry.registry_id}")
+
+
 def seed(*, stdout=None):
     people = _people()
     if people is None:
         _say(stdout, "skipped: needs the demo people (arne, kari, ola)")
         return
+    _seed_schedule()
     room = _open_room()
     practice, screened, to_nominate = _case_threads(people["kari"], room)
     _seed_cases(people, practice, screened, stdout)
     _seed_nomination(people, to_nominate, stdout)
     _seed_retention(people, room, stdout)
+    _seed_access_request(stdout)

@@ -11,13 +11,13 @@ import json
 import uuid
 
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.models import TaskState
 
 from forum.models import Thread, Topic
 from forum.services import thread_start
 from handbook import services
 from handbook.models import ChapterPage, HandbookPage, PageVersion
+from handbook.slugs import ascii_slug
 from people.models import User
 
 FVL = "https://lovdata.no/lov/1967-02-10"
@@ -539,7 +539,7 @@ def _slug(title: str) -> str:
     """Readable ASCII addresses: «Omgjøring» → «omgjoring»."""
     for nb, ascii_ in (("æ", "ae"), ("ø", "o"), ("å", "a"), ("Æ", "Ae"), ("Ø", "O"), ("Å", "A")):
         title = title.replace(nb, ascii_)
-    return slugify(title)
+    return ascii_slug(title)
 
 
 def _apply(body, old, new):

@@ -140,6 +140,14 @@ PEOPLE = (
         login=True,
         roles=(access.RECORDS_OFFICERS,),
     ),
+    Person(
+        "berit",
+        "Berit Aas",
+        "NAV-AVDIR-DOK",
+        "Arkivleder",
+        login=True,
+        roles=(access.RECORDS_OFFICERS,),
+    ),
     Person("per", "Per Olsen", "SKATT-BRUKERDIALOG-STAVANGER", "Saksbehandler", login=True),
     Person(
         "admin",

@@ -4,3 +4,7 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fagrom.settings")
 application = get_asgi_application()
+
+from fagrom.checks import fail_fast  # noqa: E402 (needs the apps loaded)
+
+fail_fast()

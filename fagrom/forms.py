@@ -14,7 +14,11 @@ class FagromFormMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
-            widget.attrs.setdefault("class", "ds-input")
+            # ``ds-input`` sizes a box for text; on a checkbox or radio it draws a sliver.
+            toggles = (forms.CheckboxInput, forms.CheckboxSelectMultiple, forms.RadioSelect)
+            widget.attrs.setdefault(
+                "class", "toggle" if isinstance(widget, toggles) else "ds-input"
+            )
 
     def full_clean(self):
         super().full_clean()

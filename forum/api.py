@@ -18,6 +18,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 import access
 from fagrom.api.common import MAX_PAGE, FormInvalid, ObjectId, errors
+from fagrom.links import absolute_url
 from fagrom.throttle import posting_allowed
 
 from . import services
@@ -28,7 +29,7 @@ router = Router(tags=["forum"])
 
 
 def _url(obj, context) -> str:
-    return context["request"].build_absolute_uri(obj.get_absolute_url())
+    return absolute_url(obj.get_absolute_url())
 
 
 class PersonOut(Schema):

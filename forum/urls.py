@@ -8,6 +8,7 @@ urlpatterns = [
     path("", pages.forum_index, name="index"),
     path("trad/<int:thread_id>/", pages.thread_detail, name="thread"),
     path("trad/<int:thread_id>/svar/", pages.thread_reply, name="reply"),
+    path("innlegg/<int:post_id>/", pages.post_permalink, name="post"),
     path("innlegg/<int:post_id>/endre/", pages.post_edit, name="post_edit"),
     path("innlegg/<int:post_id>/historikk/", pages.post_history, name="post_history"),
     path("rom/<slug:room_slug>/", pages.room_detail, name="room"),
@@ -129,5 +130,10 @@ urlpatterns += [
         "nettprat/<int:chat_id>/sporsmal/<int:question_id>/svar/",
         livechat.livechat_answer,
         name="livechat_answer",
+    ),
+    path(
+        "nettprat/<int:chat_id>/sporsmal/<int:question_id>/avvis/",
+        livechat.livechat_reject,
+        name="livechat_reject",
     ),
 ]

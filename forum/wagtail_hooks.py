@@ -47,7 +47,8 @@ class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = gettext_lazy("Temaer")
-    list_display = ["name", "room", "thread_count"]
+    # The counter field has no verbose name (it is never edited); the column needs one.
+    list_display = ["name", "room", Column("thread_count", label=gettext_lazy("Tråder"))]
     list_filter = ["room"]
     search_fields = ["name"]
     panels = [

@@ -14,6 +14,7 @@ class HandbookConfig(AppConfig):
             can_approve_handbook_page,
             can_lock_handbook_page,
             can_unlock_handbook_page,
+            self_approval_refusal,
         )
 
         from . import views
@@ -23,6 +24,7 @@ class HandbookConfig(AppConfig):
         # not import the layers above them, so start-up hands them those layers' answers.
         HandbookApprovalTask.approval_rule = staticmethod(can_approve_handbook_page)
         HandbookApprovalTask.approvable_page_ids = staticmethod(approvable_handbook_page_ids)
+        HandbookApprovalTask.self_approval_refusal = staticmethod(self_approval_refusal)
         HandbookIndexPage.reader_context = staticmethod(views.index_context)
         ControlledPage.reader_context = staticmethod(views.page_context)
         for model in (ControlledPage, HandbookIndexPage):

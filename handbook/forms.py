@@ -6,6 +6,8 @@ from wagtail.forms import TaskStateCommentForm
 
 from fagrom.forms import FagromForm
 
+from .slugs import ascii_slug
+
 # The edit view's buttons that send a change on its way to readers.
 _SENDING_ACTIONS = ("action-submit", "action-publish", "action-restart-workflow")
 
@@ -30,6 +32,10 @@ class ControlledPageForm(WagtailAdminPageForm):
         ):
             # A new change starts with an empty summary, not the published version's.
             self.initial["change_summary"] = ""
+
+    def clean_slug(self):
+        # A slug typed (or left by the browser) with æ, ø, å is spelled out, never percent-encoded.
+        return ascii_slug(self.cleaned_data.get("slug") or "") or self.cleaned_data.get("slug")
 
     def clean(self):
         cleaned = super().clean()
@@ -146,4 +152,12 @@ class HearingCommentForm(FagromForm):
 class HearingResponseForm(FagromForm):
     response = forms.CharField(
         label=_("Svar"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+
+
+class RestoreVersionForm(FagromForm):
+    summary = forms.CharField(
+        label=_("Hvorfor gjenopprettes denne versjonen?"),
+        max_length=500,
+        help_text=_("Blir endringsbeskrivelsen for den nye versjonen."),
     )

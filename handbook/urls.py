@@ -14,8 +14,18 @@ urlpatterns = [
     path(
         "side/<int:page_id>/versjon/<int:major>.<int:minor>/", views.version_detail, name="version"
     ),
+    path(
+        "side/<int:page_id>/versjon/<int:major>.<int:minor>/gjenopprett/",
+        views.version_restore,
+        name="version_restore",
+    ),
     path("side/<int:page_id>/sammenlign/", views.version_diff, name="diff"),
     path("side/<int:page_id>/bekreft/", views.confirm_reading, name="confirm"),
+    path(
+        "side/<int:page_id>/egen-godkjenning/",
+        views.self_approval_refused,
+        name="self_approval_refused",
+    ),
     path("side/<int:page_id>/bekreftelser/", views.confirmations, name="confirmations"),
     path("side/<int:page_id>/horing/ny/", views.hearing_new, name="hearing_new"),
     path("forslag/ny/<int:thread_id>/", views.proposal_new, name="proposal_new"),

@@ -28,6 +28,17 @@ def handbook_log_actions(actions):
         "handbook.proposal.decline", _("Forslag avslått"), _("Endringsforslag avslått")
     )
     actions.register_action("handbook.hearing", _("Høring"), _("Utkast sendt på høring"))
+    actions.register_action(
+        "handbook.reading_reminder", _("Purring"), _("Påminnelse om lest og forstått sendt")
+    )
+    actions.register_action(
+        "handbook.restore", _("Versjon gjenopprettet"), _("Gammel versjon sendt til godkjenning")
+    )
+    actions.register_action(
+        "handbook.publish_direct",
+        _("Publisert direkte"),
+        _("Publisert av administrator utenom godkjenningen"),
+    )
 
 
 @hooks.register("before_delete_page")
@@ -39,6 +50,59 @@ def keep_published_versions(request, page):
             _("Sider med publiserte versjoner slettes ikke. Sett status til «Trukket tilbake»."),
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+def _refuse_other_agency(request, page):
+    refusal = access.edit_refusal(request.user, page)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect("wagtailadmin_explore", page.get_parent().pk if page.depth > 1 else page.pk)
+    return None
+
+
+def _refuse_direct_publish(request, page, back):
+    """Four eyes: "Publiser" outside the workflow is for administrators only."""
+    if request.method == "POST" and "action-publish" in request.POST:
+        if not access.can_publish_handbook_page(request.user, page):
+            messages.error(
+                request,
+                _(
+                    "Bare administratorer publiserer utenom godkjenningen. Send endringen "
+                    "til godkjenning («Send til godkjenning»)."
+                ),
+            )
+            return redirect(back)
+    return None
+
+
+@hooks.register("before_edit_page")
+def edit_only_in_the_owner_agency(request, page):
+    """Editing follows the page's owner agency; others propose through the forum or a hearing."""
+    return _refuse_other_agency(request, page.specific) or _refuse_direct_publish(
+        request, page, request.path
+    )
+
+
+@hooks.register("before_create_page")
+def create_only_in_the_owner_agency(request, parent_page, page_class):
+    return _refuse_other_agency(request, parent_page.specific) or _refuse_direct_publish(
+        request, parent_page, request.path
+    )
+
+
+@hooks.register("construct_page_action_menu")
+def publish_only_for_administrators(menu_items, request, context):
+    page = context.get("page") or context.get("parent_page")
+    if page is not None and not access.can_publish_handbook_page(request.user, page):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_bulk_action")
+def bulk_publish_only_for_administrators(request, action_type, objects, action_class_instance):
+    if action_type == "publish" and not access.is_administrator(request.user):
+        messages.error(request, _("Bare administratorer publiserer utenom godkjenningen."))
+        return redirect("wagtailadmin_home")
     return None
 
 
@@ -78,3 +142,15 @@ def review_menu_item():
     return ReviewMenuItem(
         _("Revisjonsfrister"), reverse("handbook:review"), icon_name="date", order=250
     )
+
+
+@hooks.register("register_admin_viewset")
+def handbook_page_viewsets():
+    # Only the privacy dialog differs from Wagtail's (unit names, not group machine names).
+    from .models import ChapterPage, HandbookIndexPage, HandbookPage
+    from .privacy_admin import HandbookPageViewSet
+
+    return [
+        HandbookPageViewSet(model=model, name=f"handbook_{model._meta.model_name}")
+        for model in (HandbookIndexPage, ChapterPage, HandbookPage)
+    ]

@@ -108,6 +108,14 @@ def archivist(agency):
 
 
 @pytest.fixture
+def second_archivist(agency):
+    """Another records officer: the second pair of eyes on disposal and legal holds."""
+    return _with_role(
+        UserFactory(username="berit", full_name="Berit Aas", unit=agency), access.RECORDS_OFFICERS
+    )
+
+
+@pytest.fixture
 def nameless(db):
     """Logged in, but without full name or workplace: may read, not write."""
     return UserFactory(username="anon", full_name="", unit=None)

@@ -1,8 +1,10 @@
 """Archive models, one module per subdomain; import them from ``archive.models``."""
 
+from .access_request import AccessRequest
 from .audit import ArchiveEvent
 from .journal import (
     NOARK_CASE_STATUS,
+    NOARK_DISPOSAL_DECISION,
     NOARK_ENTRY_STATUS,
     NOARK_ENTRY_TYPE,
     SCREENED,
@@ -10,24 +12,29 @@ from .journal import (
     ArchiveClass,
     ArchivePart,
     Case,
+    DisposalDecision,
     Fonds,
     JournalEntry,
     JournalEntryQuerySet,
     JournalSequence,
+    Retention,
 )
 from .nomination import Nomination, NominationRule
 from .retention import DisposalItem, DisposalList, LegalHold, RetentionRule
 
 __all__ = [
     "NOARK_CASE_STATUS",
+    "NOARK_DISPOSAL_DECISION",
     "NOARK_ENTRY_STATUS",
     "NOARK_ENTRY_TYPE",
     "SCREENED",
+    "AccessRequest",
     "ArchivalDocument",
     "ArchiveClass",
     "ArchiveEvent",
     "ArchivePart",
     "Case",
+    "DisposalDecision",
     "DisposalItem",
     "DisposalList",
     "Fonds",
@@ -37,5 +44,6 @@ __all__ = [
     "LegalHold",
     "Nomination",
     "NominationRule",
+    "Retention",
     "RetentionRule",
 ]

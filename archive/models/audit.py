@@ -28,6 +28,12 @@ class ArchiveEvent(models.Model):
         DISPOSAL_REJECTED = "disposal_rejected", _("Kassasjonsliste avvist")
         THREAD_DISPOSED = "thread_disposed", _("Tråd slettet (kassert)")
         EXPORTED = "exported", _("Arkivuttrekk laget")
+        CASE_REOPENED = "case_reopened", _("Sak gjenåpnet")
+        RETENTION_CHANGED = "retention_changed", _("Bevaringsplan endret")
+        CASE_DISPOSED = "case_disposed", _("Sakens dokumenter kassert")
+        DOCUMENT_CHECKSUM_FAILED = "document_checksum_failed", _("Arkivdokument feilet sjekksum")
+        ACCESS_REQUESTED = "access_requested", _("Innsynskrav mottatt")
+        ACCESS_REQUEST_CHANGED = "access_request_changed", _("Innsynskrav behandlet")
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -8,6 +8,8 @@ onto the rows when they are written, because the journal records the moment
 of journaling and must not change when a person is renamed or moves.
 """
 
+from dataclasses import dataclass
+from datetime import date
 from uuid import uuid4
 
 from django.conf import settings
@@ -27,6 +29,39 @@ NOARK_ENTRY_TYPE = {
     "S": "Saksframlegg",
 }
 SCREENED = "*****"
+# Kassasjonsvedtak (M450), verbatim into the extract.
+NOARK_DISPOSAL_DECISION = {"keep": "Bevares", "dispose": "Kasseres", "later": "Vurderes senere"}
+
+
+class DisposalDecision(models.TextChoices):
+    KEEP = "keep", _("Bevares")
+    DISPOSE = "dispose", _("Kasseres")
+    LATER = "later", _("Vurderes senere")
+
+
+@dataclass(frozen=True)
+class Retention:
+    """A case's retention as it applies: its own, or inherited from its archive class."""
+
+    decision: str
+    years: int | None
+    basis: str
+    inherited: bool
+    due: date | None  # kassasjonsdato: closure + years, for a closed case to be disposed
+
+    @property
+    def noark_decision(self) -> str:
+        return NOARK_DISPOSAL_DECISION[self.decision]
+
+    def get_decision_display(self) -> str:
+        return DisposalDecision(self.decision).label
+
+
+def years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 class Fonds(models.Model):
@@ -58,6 +93,17 @@ class ArchiveClass(models.Model):
     uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
     code = models.CharField(_("klasse-ID"), max_length=40, unique=True)
     title = models.CharField(_("tittel"), max_length=200)
+    # The retention schedule (bevarings- og kassasjonsplan): inherited by the class's cases.
+    disposal_decision = models.CharField(
+        _("kassasjonsvedtak"),
+        max_length=10,
+        choices=DisposalDecision.choices,
+        default=DisposalDecision.KEEP,
+    )
+    retention_years = models.PositiveSmallIntegerField(
+        _("bevaringstid (år etter avslutning)"), null=True, blank=True
+    )
+    disposal_basis = models.CharField(_("kassasjonshjemmel"), max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -156,6 +202,14 @@ class Case(models.Model):
     closed_at = models.DateTimeField(_("avsluttet"), null=True, blank=True, editable=False)
     closed_by_name = models.CharField(max_length=200, blank=True, editable=False)
     last_document_number = models.PositiveIntegerField(default=0, editable=False)
+    # Blank: the archive class's schedule applies (see ``retention``).
+    disposal_decision = models.CharField(
+        _("kassasjonsvedtak"), max_length=10, choices=DisposalDecision.choices, blank=True
+    )
+    retention_years = models.PositiveSmallIntegerField(
+        _("bevaringstid (år etter avslutning)"), null=True, blank=True
+    )
+    disposal_basis = models.CharField(_("kassasjonshjemmel"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("sak")
@@ -175,6 +229,23 @@ class Case(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    @property
+    def retention(self) -> Retention:
+        """The retention that applies: the case's own when set, else its class's."""
+        own = bool(self.disposal_decision)
+        source = self if own else self.archive_class
+        decision, years = source.disposal_decision, source.retention_years
+        due = None
+        if decision != DisposalDecision.KEEP and years is not None and self.closed_at:
+            due = years_after(timezone.localdate(self.closed_at), years)
+        return Retention(
+            decision=decision,
+            years=years,
+            basis=source.disposal_basis,
+            inherited=not own,
+            due=due,
+        )
 
 
 class JournalEntryQuerySet(models.QuerySet):
@@ -326,6 +397,9 @@ class ArchivalDocument(models.Model):
     size = models.PositiveBigIntegerField(_("filstørrelse"), editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by_name = models.CharField(max_length=200, editable=False)
+    # Disposal (utført kassasjon) removes the file and keeps this description.
+    disposed_at = models.DateTimeField(_("kassert"), null=True, blank=True, editable=False)
+    disposed_by_name = models.CharField(max_length=200, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("arkivdokument")

@@ -87,6 +87,13 @@ class DisposalList(models.Model):
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
     created_at = models.DateTimeField(_("foreslått"), default=timezone.now, editable=False)
+    # Empty for lists the periodic task proposes; the approver is never this person.
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    proposed_by_name = models.CharField(_("foreslått av"), max_length=200, blank=True)
+    # Approved by one records officer alone (ARCHIVE_SINGLE_RECORDS_OFFICER, a tiny agency).
+    single_officer = models.BooleanField(_("godkjent av én arkivar alene"), default=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -104,7 +111,12 @@ class DisposalList(models.Model):
 
 
 class DisposalItem(models.Model):
-    """One thread on a disposal list; after approval it is the disposal log."""
+    """One thread (or closed case) on a disposal list; after approval it is the disposal log.
+
+    A thread goes with its posts and attachment files; a case keeps its journal
+    entries and document descriptions (Noark keeps the metadata) and loses the
+    files. ``deleted_files`` lists what left the storage.
+    """
 
     class Outcome(models.TextChoices):
         PROPOSED = "proposed", _("Foreslått")
@@ -115,18 +127,24 @@ class DisposalItem(models.Model):
     thread = models.ForeignKey(
         "forum.Thread", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    thread_pk = models.PositiveBigIntegerField(_("tråd-ID"))
+    thread_pk = models.PositiveBigIntegerField(_("tråd-ID"), null=True, blank=True)
+    case = models.ForeignKey(
+        "archive.Case", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     title = models.CharField(_("tittel"), max_length=255)
-    room_name = models.CharField(_("rom"), max_length=200)
-    topic_name = models.CharField(_("tema"), max_length=200)
+    room_name = models.CharField(_("rom"), max_length=200, blank=True)
+    topic_name = models.CharField(_("tema"), max_length=200, blank=True)
     thread_created_at = models.DateTimeField(_("opprettet"))
     last_activity_at = models.DateTimeField(_("siste aktivitet"))
-    post_count = models.PositiveIntegerField(_("antall innlegg"))
-    rule = models.ForeignKey(RetentionRule, on_delete=models.PROTECT, related_name="+")
+    post_count = models.PositiveIntegerField(_("antall innlegg"), default=0)
+    rule = models.ForeignKey(
+        RetentionRule, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     rule_text = models.CharField(_("regel"), max_length=300)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.PROPOSED)
     kept_reason = models.CharField(max_length=200, blank=True)
     disposed_at = models.DateTimeField(null=True, blank=True)
+    deleted_files = models.JSONField(_("slettede filer"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("kassasjonspost")

@@ -9,9 +9,10 @@ itself and addml.xsd; metadatakatalog.xsd's checksum only where it first occurs.
 
 from __future__ import annotations
 
+from django.conf import settings
 from lxml import etree
 
-from . import export as ex
+from . import common as ex
 
 A = ex.NS_ADDML
 
@@ -73,7 +74,7 @@ def _occurrences(info: _Props, element: str, count: int) -> None:
     occ.add("value", count, data_type="integer")
 
 
-def addml_document(extract: ex.Extract, result: ex.ExtractResult):
+def addml_document(extract, result: ex.ExtractResult):
     fonds = extract.fonds
     xsd = {p.name: ex._sha256(p) for p in ex.SCHEMA_DIR.glob("*.xsd")}
     root = etree.Element(
@@ -88,7 +89,7 @@ def addml_document(extract: ex.Extract, result: ex.ExtractResult):
     creators = _el(_additional(context, "recordCreators"), "additionalElements")
     _additional(creators, "recordCreator", fonds.creator_name)
     _additional(context, "systemType", "Sakarkiv (Noark-5)")
-    _additional(context, "systemName", ex.settings.ARCHIVE_SYSTEM_NAME)
+    _additional(context, "systemName", settings.ARCHIVE_SYSTEM_NAME)
     _additional(context, "archive", fonds.title)
     content = _el(_el(reference, "content"), "additionalElements")
     period = _Props(_additional(content, "archivalPeriod"))

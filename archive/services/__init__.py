@@ -5,17 +5,19 @@ imports archive models): "this thread got a verified answer / clarification /
 escalation, propose it if a rule says so".
 """
 
-from .audit import event_log
-from .errors import ArchiveError
-from .journaling import (
-    EntryDetails,
-    NewCase,
-    case_close,
-    document_open,
-    fonds_get,
-    open_cases,
-    thread_journal,
+from .access_requests import (
+    access_request_counts,
+    access_request_create,
+    access_request_decide,
+    public_holidays,
+    working_days_after,
 )
+from .audit import event_log
+from .cases import case_close, case_reopen, open_cases, open_cases_matching
+from .disposal import disposal_approve, disposal_conflict, disposal_propose, disposal_reject
+from .documents import DocumentIntegrityError, document_open
+from .errors import ArchiveError
+from .journaling import EntryDetails, NewCase, fonds_get, thread_journal
 from .nomination import (
     nomination_create,
     nomination_propose,
@@ -26,11 +28,12 @@ from .nomination import (
     nominations_propose_from_rules,
     thread_has_pending_nomination,
 )
+from .public_journal import JournalFilter, public_journal_search
 from .retention import (
     active_hold,
-    disposal_approve,
-    disposal_propose,
-    disposal_reject,
+    archive_class_retention_set,
+    case_retention_set,
+    cases_due_for_disposal,
     legal_hold_lift,
     legal_hold_place,
     retention_rule_create,
@@ -40,11 +43,21 @@ from .retention import (
 
 __all__ = [
     "ArchiveError",
+    "DocumentIntegrityError",
     "EntryDetails",
+    "JournalFilter",
     "NewCase",
+    "access_request_counts",
+    "access_request_create",
+    "access_request_decide",
     "active_hold",
+    "archive_class_retention_set",
     "case_close",
+    "case_reopen",
+    "case_retention_set",
+    "cases_due_for_disposal",
     "disposal_approve",
+    "disposal_conflict",
     "disposal_propose",
     "disposal_reject",
     "document_open",
@@ -60,9 +73,13 @@ __all__ = [
     "nominations_pending_for",
     "nominations_propose_from_rules",
     "open_cases",
+    "open_cases_matching",
+    "public_holidays",
+    "public_journal_search",
     "retention_rule_create",
     "retention_rule_deactivate",
     "thread_has_pending_nomination",
     "thread_journal",
     "threads_disposable",
+    "working_days_after",
 ]

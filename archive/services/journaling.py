@@ -31,8 +31,6 @@ from search.tasks import index_later
 
 from .. import rendering
 from ..models import (
-    NOARK_CASE_STATUS,
-    NOARK_ENTRY_STATUS,
     ArchivalDocument,
     ArchiveClass,
     ArchiveEvent,
@@ -134,6 +132,29 @@ def _write_document(pdf: bytes, year: int) -> tuple[str, str]:
     return object_uuid, name
 
 
+def _predicted_stamp(*, case: Case | None, now, year: int) -> rendering.Stamp:
+    """The numbers the entry will most likely get (read without locks).
+
+    The document is rendered before the numbering transaction, so rendering never
+    holds the number locks; if another records officer took these numbers in the
+    meantime, ``_journal_locked`` renders again with the real ones.
+    """
+    last = dict(JournalSequence.objects.filter(year=year).values_list("kind", "last_number"))
+    if case is None:
+        case_number = f"{year}/{last.get(JournalSequence.Kind.CASE, 0) + 1}"
+        document_number = 1
+    else:
+        case = Case.objects.get(pk=case.pk)
+        case_number, document_number = case.number, case.last_document_number + 1
+    entry_number = last.get(JournalSequence.Kind.ENTRY, 0) + 1
+    return rendering.Stamp(
+        case_number=case_number,
+        registry_id=f"{case_number}-{document_number}",
+        running_number=f"{entry_number}/{year}",
+        journal_date=timezone.localdate(now),
+    )
+
+
 def thread_journal(
     *,
     nomination: Nomination,
@@ -142,10 +163,14 @@ def thread_journal(
     case: Case | None = None,
     new_case: NewCase | None = None,
     render=None,
+    include_removed: bool = False,
 ) -> JournalEntry:
     """Journal the nominated thread into ``case`` (or a ``new_case``).
 
-    ``render`` (thread → PDF bytes) defaults to ``rendering.thread_pdf``.
+    ``render`` (thread → PDF bytes) defaults to ``rendering.thread_pdf``. Posts a
+    moderator removed are frozen as "removed, because …" unless
+    ``include_removed`` is chosen, which needs screening (their text may be why
+    they were removed).
     """
     access.check_keep_records(by)
     details.clean()
@@ -153,11 +178,20 @@ def thread_journal(
         raise ArchiveError(_("Velg en eksisterende sak eller opprett en ny."))
     if new_case is not None and not new_case.title.strip():
         raise ArchiveError(_("Den nye saken må ha en tittel."))
+    if include_removed and not details.screening_basis:
+        raise ArchiveError(
+            _(
+                "Fjernede innlegg tas bare med i arkivkopien når journalposten skjermes. "
+                "Oppgi skjermingshjemmel."
+            )
+        )
     thread = nomination.thread
     now = timezone.now()
     year = timezone.localdate(now).year
-    pdf = (render or rendering.thread_pdf)(thread, frozen_at=now)
-    object_uuid, file_name = _write_document(pdf, year)
+    render = render or rendering.thread_pdf
+    stamp = _predicted_stamp(case=case, now=now, year=year)
+    pdf = render(thread, frozen_at=now, stamp=stamp, include_removed=include_removed)
+    written = [_write_document(pdf, year)]
     try:
         with transaction.atomic():
             entry = _journal_locked(
@@ -168,19 +202,30 @@ def thread_journal(
                 new_case=new_case,
                 now=now,
                 year=year,
-                pdf=pdf,
-                object_uuid=object_uuid,
-                file_name=file_name,
+                document=(pdf, *written[0]),
+                stamp=stamp,
+                rerender=lambda actual: _rerender(
+                    render, thread, now, actual, include_removed, year, written
+                ),
             )
     except BaseException:
-        # Nothing was journaled: the file must not linger unreferenced.
-        private_storage().delete(file_name)
+        # Nothing was journaled: no file may linger unreferenced.
+        for _uuid, file_name in written:
+            private_storage().delete(file_name)
         raise
+    for _uuid, file_name in written[:-1]:  # a first rendering with numbers taken meanwhile
+        private_storage().delete(file_name)
     return entry
 
 
+def _rerender(render, thread, now, stamp, include_removed, year, written):
+    pdf = render(thread, frozen_at=now, stamp=stamp, include_removed=include_removed)
+    written.append(_write_document(pdf, year))
+    return (pdf, *written[-1])
+
+
 def _journal_locked(
-    *, nomination, by, details, case, new_case, now, year, pdf, object_uuid, file_name
+    *, nomination, by, details, case, new_case, now, year, document, stamp, rerender
 ) -> JournalEntry:
     locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
     if locked.status != Nomination.Status.PENDING:
@@ -220,6 +265,14 @@ def _journal_locked(
         )
     Case.objects.filter(pk=case.pk).update(last_document_number=F("last_document_number") + 1)
     case.refresh_from_db(fields=["last_document_number"])
+    sequence_number = next_number(JournalSequence.Kind.ENTRY, year)
+    actual = rendering.Stamp(
+        case_number=case.number,
+        registry_id=f"{case.number}-{case.last_document_number}",
+        running_number=f"{sequence_number}/{year}",
+        journal_date=timezone.localdate(now),
+    )
+    pdf, object_uuid, file_name = document if actual == stamp else rerender(actual)
     # The sender as they were when they wrote the thread, not after a later move.
     first = thread.posts.select_related("author__org_unit").order_by("position").first()
     sender_name, sender_unit_name, _title = (
@@ -231,7 +284,7 @@ def _journal_locked(
         case=case,
         thread=thread,
         year=year,
-        sequence_number=next_number(JournalSequence.Kind.ENTRY, year),
+        sequence_number=sequence_number,
         document_number=case.last_document_number,
         title=details.title,
         public_title=details.public_title,
@@ -288,66 +341,3 @@ def _journal_locked(
         at=now,
     )
     return entry
-
-
-@transaction.atomic
-def case_close(*, case: Case, by) -> Case:
-    """Close a case (saksstatus Avsluttet); its entries become «Arkivert».
-
-    Only closed cases go into an archive extract. Both changes are Noark
-    metadata changes and land in the endringslogg.
-    """
-    access.check_keep_records(by)
-    case = Case.objects.select_for_update().get(pk=case.pk)
-    if not case.is_open:
-        raise ArchiveError(_("Saken er allerede avsluttet."))
-    now = timezone.now()
-    case.status = Case.Status.CLOSED
-    case.closed_at = now
-    case.closed_by_name = by.get_full_name()
-    case.save(update_fields=["status", "closed_at", "closed_by_name"])
-    event_log(
-        actor=by,
-        action=ArchiveEvent.Action.CASE_CLOSED,
-        summary=site_text(gettext_noop("Sak %(number)s avsluttet"), {"number": case.number}),
-        unit_uuid=case.uuid,
-        field="saksstatus",
-        old_value=NOARK_CASE_STATUS["open"],
-        new_value=NOARK_CASE_STATUS["closed"],
-        at=now,
-    )
-    entries = case.entries.filter(status=JournalEntry.Status.JOURNALED)
-    for entry in entries.only("uuid", "year", "sequence_number"):
-        event_log(
-            actor=by,
-            action=ArchiveEvent.Action.ENTRY_ARCHIVED,
-            summary=site_text(
-                gettext_noop("Journalpost %(no)s arkivert"), {"no": entry.running_number}
-            ),
-            unit_uuid=entry.uuid,
-            field="journalstatus",
-            old_value=NOARK_ENTRY_STATUS["journaled"],
-            new_value=NOARK_ENTRY_STATUS["archived"],
-            at=now,
-        )
-    index_later("archive.entry", *entries.values_list("pk", flat=True))
-    entries.update(status=JournalEntry.Status.ARCHIVED)
-    return case
-
-
-def document_open(*, document: ArchivalDocument, by):
-    """The stored file, opened for reading; logged, for records officers only."""
-    access.check_keep_records(by)
-    event_log(
-        actor=by,
-        action=ArchiveEvent.Action.DOCUMENT_DOWNLOADED,
-        summary=site_text(
-            gettext_noop("Arkivdokument for %(id)s lastet ned"), {"id": document.entry.registry_id}
-        ),
-        details={"document": document.pk},
-    )
-    return private_storage().open(document.file_name, "rb")
-
-
-def open_cases():
-    return Case.objects.filter(status=Case.Status.OPEN).order_by("-year", "-sequence_number")

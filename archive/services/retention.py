@@ -1,37 +1,32 @@
-"""Retention rules, legal holds and disposal (kassasjon).
+"""Retention rules for forum threads, the archive's retention schedule and legal holds.
 
-Threads are only ever deleted by ``disposal_approve``, after a records
-officer approved a proposed list. Journaled threads, threads on legal hold
-and threads waiting in the nomination queue are never proposed and, should
-that change between proposal and approval, are kept when the list runs.
+Disposal itself (proposing, approving and running a list) is in ``disposal``.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
-
+from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.db.models.functions import Greatest
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 import access
 from fagrom.i18n import site_text
-from forum.models import Thread, Topic
-from search.tasks import index_later
+from forum.models import Thread
 
 from ..models import (
+    ArchiveClass,
     ArchiveEvent,
-    DisposalItem,
-    DisposalList,
+    Case,
+    DisposalDecision,
     JournalEntry,
     LegalHold,
     Nomination,
     RetentionRule,
 )
-from .audit import actor_name, event_log
+from .audit import event_log
 from .errors import ArchiveError
 
 
@@ -48,185 +43,6 @@ def _protected_annotations(qs: QuerySet[Thread]) -> QuerySet[Thread]:
 def threads_disposable(qs: QuerySet[Thread]) -> QuerySet[Thread]:
     """``qs`` without journaled, held or nominated threads."""
     return _protected_annotations(qs).filter(is_journaled=False, is_held=False, is_nominated=False)
-
-
-def _years_ago(now, years: int):
-    # 365.25 days a year is exact enough for "N years without activity".
-    return now - timedelta(days=round(365.25 * years))
-
-
-def disposal_propose(*, now=None) -> DisposalList | None:
-    """Propose a disposal list from the active retention rules (the periodic task).
-
-    Returns the new list, or None when nothing is due. Threads already on a
-    list still waiting for approval are not proposed twice.
-    """
-    now = now or timezone.now()
-    with transaction.atomic():
-        waiting = DisposalItem.objects.filter(
-            disposal_list__status=DisposalList.Status.PROPOSED, thread_id=OuterRef("pk")
-        )
-        seen: set[int] = set()
-        items: list[DisposalItem] = []
-        rules = RetentionRule.objects.filter(is_active=True).select_related("room", "topic")
-        # Topic rules first: the more specific rule is the one recorded.
-        for rule in sorted(rules, key=lambda r: r.topic_id is None):
-            scope = Q(topic_id=rule.topic_id) if rule.topic_id else Q(topic__room_id=rule.room_id)
-            cutoff = _years_ago(now, rule.inactive_years)
-            threads = (
-                threads_disposable(Thread.objects.filter(scope))
-                .annotate(
-                    last_activity=Greatest("last_post_at", "created_at"),
-                    on_waiting_list=Exists(waiting),
-                )
-                .filter(last_activity__lt=cutoff, on_waiting_list=False)
-                .select_related("topic__room")
-                .order_by("pk")
-            )
-            for thread in threads.iterator(chunk_size=500):
-                if thread.pk in seen:
-                    continue
-                seen.add(thread.pk)
-                items.append(
-                    DisposalItem(
-                        thread=thread,
-                        thread_pk=thread.pk,
-                        title=thread.title,
-                        room_name=thread.topic.room.name,
-                        topic_name=thread.topic.name,
-                        thread_created_at=thread.created_at,
-                        last_activity_at=thread.last_activity,
-                        post_count=thread.post_count,
-                        rule=rule,
-                        rule_text=str(rule)[:300],
-                    )
-                )
-        if not items:
-            return None
-        disposal_list = DisposalList.objects.create(created_at=now)
-        for item in items:
-            item.disposal_list = disposal_list
-        DisposalItem.objects.bulk_create(items, batch_size=500)
-        event_log(
-            actor=None,
-            action=ArchiveEvent.Action.DISPOSAL_PROPOSED,
-            summary=site_text(
-                gettext_noop("Kassasjonsliste %(id)s foreslått med %(n)s tråder"),
-                {"id": disposal_list.pk, "n": len(items)},
-            ),
-            details={"disposal_list": disposal_list.pk, "threads": [i.thread_pk for i in items]},
-            at=now,
-        )
-        return disposal_list
-
-
-def _lock_proposed(disposal_list: DisposalList) -> DisposalList:
-    locked = DisposalList.objects.select_for_update().get(pk=disposal_list.pk)
-    if locked.status != DisposalList.Status.PROPOSED:
-        raise ArchiveError(_("Kassasjonslisten er allerede behandlet."))
-    return locked
-
-
-@transaction.atomic
-def disposal_approve(*, disposal_list: DisposalList, by) -> DisposalList:
-    """Approve the list and delete its threads, keeping the log of what went."""
-    access.check_keep_records(by)
-    locked = _lock_proposed(disposal_list)
-    now = timezone.now()
-    by_name = actor_name(by)
-    items = list(locked.items.filter(outcome=DisposalItem.Outcome.PROPOSED).order_by("pk"))
-    thread_ids = [i.thread_id for i in items if i.thread_id]
-    # Re-check protection now: a thread may have been journaled or held since.
-    protected = {
-        t.pk: t
-        for t in _protected_annotations(Thread.objects.filter(pk__in=thread_ids)).filter(
-            Q(is_journaled=True) | Q(is_held=True) | Q(is_nominated=True)
-        )
-    }
-    for item in items:
-        if item.thread_id is None:
-            item.outcome = DisposalItem.Outcome.KEPT
-            item.kept_reason = site_text(gettext_noop("Tråden fantes ikke lenger."))
-            continue
-        thread = protected.get(item.thread_id)
-        if thread is not None:
-            item.outcome = DisposalItem.Outcome.KEPT
-            item.kept_reason = (
-                site_text(gettext_noop("Journalført"))
-                if thread.is_journaled
-                else site_text(gettext_noop("Bevaringspålegg"))
-                if thread.is_held
-                else site_text(gettext_noop("Foreslått for journalføring"))
-            )
-            continue
-        _thread_delete(item.thread_id)
-        item.outcome = DisposalItem.Outcome.DISPOSED
-        item.disposed_at = now
-        item.thread = None
-        event_log(
-            actor=by,
-            action=ArchiveEvent.Action.THREAD_DISPOSED,
-            summary=site_text(
-                gettext_noop("Tråd %(id)s «%(title)s» slettet etter %(rule)s"),
-                {"id": item.thread_pk, "title": item.title, "rule": item.rule_text},
-            ),
-            details={"disposal_list": locked.pk, "thread": item.thread_pk},
-            at=now,
-        )
-    DisposalItem.objects.bulk_update(items, ["outcome", "kept_reason", "disposed_at", "thread"])
-    locked.status = DisposalList.Status.APPROVED
-    locked.decided_by = by
-    locked.decided_by_name = by_name
-    locked.decided_at = now
-    locked.save(update_fields=["status", "decided_by", "decided_by_name", "decided_at"])
-    event_log(
-        actor=by,
-        action=ArchiveEvent.Action.DISPOSAL_APPROVED,
-        summary=site_text(gettext_noop("Kassasjonsliste %(id)s godkjent"), {"id": locked.pk}),
-        details={"disposal_list": locked.pk},
-        at=now,
-    )
-    return locked
-
-
-def _thread_delete(thread_id: int) -> None:
-    """Delete one thread with its posts, keeping the topic's counters right."""
-    thread = Thread.objects.select_for_update().get(pk=thread_id)
-    Topic.objects.filter(pk=thread.topic_id).update(
-        thread_count=Greatest(F("thread_count") - 1, 0),
-        post_count=Greatest(F("post_count") - thread.post_count, 0),
-    )
-    # Lifted holds go with the thread (the audit log keeps their story); an active
-    # hold or a journal entry PROTECTs the thread, so the delete fails rather than
-    # lose it. Rejected nominations cascade with the thread.
-    LegalHold.objects.filter(thread_id=thread_id, lifted_at__isnull=False).delete()
-    thread.delete()
-    index_later("forum.thread", thread_id)  # a disposed thread leaves search
-
-
-@transaction.atomic
-def disposal_reject(*, disposal_list: DisposalList, by, reason: str) -> DisposalList:
-    access.check_keep_records(by)
-    reason = reason.strip()
-    if not reason:
-        raise ArchiveError(_("Skriv hvorfor kassasjonslisten avvises."))
-    locked = _lock_proposed(disposal_list)
-    locked.status = DisposalList.Status.REJECTED
-    locked.decided_by = by
-    locked.decided_by_name = actor_name(by)
-    locked.decided_at = timezone.now()
-    locked.decision_reason = reason
-    locked.save()
-    locked.items.update(
-        outcome=DisposalItem.Outcome.KEPT, kept_reason=site_text(gettext_noop("Listen ble avvist"))
-    )
-    event_log(
-        actor=by,
-        action=ArchiveEvent.Action.DISPOSAL_REJECTED,
-        summary=site_text(gettext_noop("Kassasjonsliste %(id)s avvist"), {"id": locked.pk}),
-        details={"disposal_list": locked.pk, "reason": reason},
-    )
-    return locked
 
 
 @transaction.atomic
@@ -253,6 +69,10 @@ def legal_hold_lift(*, hold: LegalHold, by) -> LegalHold:
     hold = LegalHold.objects.select_for_update().get(pk=hold.pk)
     if hold.lifted_at is not None:
         raise ArchiveError(_("Bevaringspålegget er allerede opphevet."))
+    # Four eyes: whoever placed the hold does not lift it alone.
+    single = settings.ARCHIVE_SINGLE_RECORDS_OFFICER
+    if hold.placed_by_id == by.pk and not single:
+        raise ArchiveError(_("Du satte dette bevaringspålegget. En annen arkivar må oppheve det."))
     hold.lifted_at = timezone.now()
     hold.lifted_by = by
     hold.save(update_fields=["lifted_at", "lifted_by"])
@@ -262,7 +82,10 @@ def legal_hold_lift(*, hold: LegalHold, by) -> LegalHold:
         summary=site_text(
             gettext_noop("Bevaringspålegg på tråd %(id)s opphevet"), {"id": hold.thread_id}
         ),
-        details={"thread": hold.thread_id},
+        details={
+            "thread": hold.thread_id,
+            "single_officer": bool(single and hold.placed_by_id == by.pk),
+        },
     )
     return hold
 
@@ -305,3 +128,87 @@ def retention_rule_deactivate(*, rule: RetentionRule, by) -> RetentionRule:
 
 def active_hold(thread: Thread) -> LegalHold | None:
     return LegalHold.objects.filter(thread=thread, lifted_at__isnull=True).first()
+
+
+def _clean_schedule(decision: str, years, basis: str) -> tuple[str, int | None, str]:
+    if decision not in DisposalDecision.values:
+        raise ArchiveError(_("Velg et gyldig kassasjonsvedtak."))
+    basis = (basis or "").strip()
+    if decision != DisposalDecision.KEEP:
+        if years is None or years < 1:
+            raise ArchiveError(_("Oppgi bevaringstiden i hele år (minst ett)."))
+        if not basis:
+            raise ArchiveError(_("Oppgi hjemmel for kassasjonen."))
+    return decision, years, basis
+
+
+@transaction.atomic
+def archive_class_retention_set(
+    *, archive_class: ArchiveClass, by, decision: str, years: int | None, basis: str
+) -> ArchiveClass:
+    """Set the class's line in the retention schedule; its cases inherit it."""
+    access.check_keep_records(by)
+    decision, years, basis = _clean_schedule(decision, years, basis)
+    old = f"{archive_class.disposal_decision} {archive_class.retention_years or ''}".strip()
+    ArchiveClass.objects.filter(pk=archive_class.pk).update(
+        disposal_decision=decision, retention_years=years, disposal_basis=basis
+    )
+    archive_class.disposal_decision, archive_class.retention_years = decision, years
+    archive_class.disposal_basis = basis
+    event_log(
+        actor=by,
+        action=ArchiveEvent.Action.RETENTION_CHANGED,
+        summary=site_text(
+            gettext_noop("Bevaringsplan for klasse %(code)s: %(decision)s %(years)s"),
+            {"code": archive_class.code, "decision": decision, "years": years or ""},
+        ),
+        details={"archive_class": archive_class.pk, "old": old, "basis": basis},
+    )
+    return archive_class
+
+
+@transaction.atomic
+def case_retention_set(
+    *, case: Case, by, decision: str, years: int | None = None, basis: str = ""
+) -> Case:
+    """Give a case its own retention (``decision=""`` goes back to the class's)."""
+    access.check_keep_records(by)
+    if decision:
+        decision, years, basis = _clean_schedule(decision, years, basis)
+    else:
+        years, basis = None, ""
+    Case.objects.filter(pk=case.pk).update(
+        disposal_decision=decision, retention_years=years, disposal_basis=basis
+    )
+    case.disposal_decision, case.retention_years, case.disposal_basis = decision, years, basis
+    event_log(
+        actor=by,
+        action=ArchiveEvent.Action.RETENTION_CHANGED,
+        summary=site_text(
+            gettext_noop("Bevaringstid for sak %(number)s: %(decision)s %(years)s"),
+            {"number": case.number, "decision": decision or "arv", "years": years or ""},
+        ),
+        unit_uuid=case.uuid,
+        details={"case": case.pk, "basis": basis},
+    )
+    return case
+
+
+def cases_due_for_disposal(*, today=None) -> list[Case]:
+    """Closed cases whose schedule says «Kasseres» and whose disposal date has passed."""
+    today = today or timezone.localdate()
+    candidates = (
+        Case.objects.filter(status=Case.Status.CLOSED)
+        .filter(_dispose_q())
+        .filter(entries__documents__disposed_at__isnull=True)
+        .select_related("archive_class")
+        .distinct()
+        .order_by("year", "sequence_number")
+    )
+    return [c for c in candidates if c.retention.due and c.retention.due <= today]
+
+
+def _dispose_q() -> Q:
+    return Q(disposal_decision=DisposalDecision.DISPOSE) | Q(
+        disposal_decision="", archive_class__disposal_decision=DisposalDecision.DISPOSE
+    )

@@ -50,7 +50,9 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DJANGO_ENV=production.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The one site address for every absolute link (e-mail, feeds, exports, API, Wagtail);
+# production has no default (fagrom.checks refuses to start without it).
+SITE_URL = (env("SITE_URL") or ("" if PRODUCTION else "http://127.0.0.1:8000")).rstrip("/")
 
 INSTALLED_APPS = [
     "fagrom",  # project-wide commands (scheduler) and checks; no models
@@ -315,8 +317,9 @@ EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
+    else "fagrom.mail.DevelopmentEmailBackend",  # var/mail/, one log line per message
 )
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
@@ -333,6 +336,8 @@ HEALTHZ_ELASTICSEARCH_TIMEOUT = float(env("HEALTHZ_ELASTICSEARCH_TIMEOUT", "2"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Fagrom"
+# The editor's slug field spells æ, ø, å out (handbook/slugs.py does the same on the server).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv"]
@@ -366,8 +371,33 @@ ATTACHMENT_MAX_COUNT = int(env("ATTACHMENT_MAX_COUNT", "5"))
 API_PAGE_SIZE = int(env("API_PAGE_SIZE", "50"))
 
 # Archive (Noark 5): the record creator named in journals and archive extracts.
-ARCHIVE_CREATOR_ID = env("ARCHIVE_CREATOR_ID", "000000000")  # organisasjonsnummer
-ARCHIVE_CREATOR_NAME = env("ARCHIVE_CREATOR_NAME", "Fagrom")
+ARCHIVE_CREATOR_ID = env("ARCHIVE_CREATOR_ID", "" if PRODUCTION else "000000000")
+ARCHIVE_CREATOR_NAME = env("ARCHIVE_CREATOR_NAME", "" if PRODUCTION else "Fagrom")
+
+
+def _is_organisation_number(value: str) -> bool:
+    """Nine digits with Brønnøysundregistrene's modulus-11 check digit."""
+    if len(value) != 9 or not value.isdigit() or value == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(value[:8], (3, 2, 7, 6, 5, 4, 3, 2), strict=True))
+    check = 11 - total % 11
+    return check != 10 and check % 11 == int(value[8])
+
+
+# Every extract names its creator; a placeholder must never reach the national archive.
+if PRODUCTION and not _is_organisation_number(ARCHIVE_CREATOR_ID):
+    raise ImproperlyConfigured(
+        "ARCHIVE_CREATOR_ID must be the agency's organisation number (9 digits) "
+        "when DJANGO_ENV=production."
+    )
+if PRODUCTION and not ARCHIVE_CREATOR_NAME.strip():
+    raise ImproperlyConfigured(
+        "ARCHIVE_CREATOR_NAME must name the agency when DJANGO_ENV=production."
+    )
+# Disposal is approved by a second records officer; True only for an agency with one.
+ARCHIVE_SINGLE_RECORDS_OFFICER = env_bool("ARCHIVE_SINGLE_RECORDS_OFFICER", False)
+# Innsynskrav: the due date, in working days after the request arrives.
+ACCESS_REQUEST_DUE_WORKING_DAYS = int(env("ACCESS_REQUEST_DUE_WORKING_DAYS", "3"))
 ARCHIVE_TITLE = env("ARCHIVE_TITLE", "Fagrom – forumarkiv")
 ARCHIVE_SYSTEM_NAME = env("ARCHIVE_SYSTEM_NAME", "Fagrom – arkivmodulen")
 

@@ -58,6 +58,16 @@ class LiveChatQuestion(models.Model):
     answer = models.TextField(_("svar"), blank=True)
     answer_html = models.TextField(blank=True, editable=False)
     answered_at = models.DateTimeField(null=True, blank=True)
+    # A rejected question leaves the public list but is kept, with the reason its asker sees.
+    rejected_at = models.DateTimeField(null=True, blank=True)
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    rejected_reason = models.CharField(_("begrunnelse"), max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -86,6 +86,10 @@ def flag_handle(*, flag: Flag, by, decision: str, resolution: str) -> Flag:
     if flag.state != Flag.State.OPEN:
         return flag
     now = timezone.now()
+    reporters = [
+        f.reporter
+        for f in Flag.objects.filter(post=post, state=Flag.State.OPEN).select_related("reporter")
+    ]
     if decision == Flag.State.UPHELD:
         moderation.post_hide(post=post, by=by, reason=resolution)
     # Every open flag on the post is settled by the same decision.
@@ -103,5 +107,29 @@ def flag_handle(*, flag: Flag, by, decision: str, resolution: str) -> Flag:
         reason=resolution,
         details={"flag": flag.pk, "flag_reason": flag.reason},
     )
+    _tell_reporters(reporters, post=post, by=by, decision=decision, resolution=resolution)
     flag.refresh_from_db()
     return flag
+
+
+def _tell_reporters(reporters, *, post, by, decision, resolution):
+    """Whoever reported the post learns the outcome. A removal's reason is public on the
+    post anyway; a dismissal's note may be internal, so the reporter gets the outcome only."""
+    if decision == Flag.State.UPHELD:
+        message = gettext_noop(
+            "Innlegget du rapporterte i «%(thread)s» er fjernet. Begrunnelse: %(reason)s"
+        )
+        params = {"thread": post.thread.title, "reason": resolution}
+    else:
+        message = gettext_noop(
+            "Rapporten din om et innlegg i «%(thread)s» er vurdert. Innlegget blir stående."
+        )
+        params = {"thread": post.thread.title}
+    listening.notify(
+        users=reporters,
+        kind=Notification.Kind.FLAG,
+        actor=by,
+        post=post,
+        message=message,
+        params=params,
+    )

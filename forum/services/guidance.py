@@ -26,36 +26,11 @@ from ..models import (
     RuleReference,
     Thread,
 )
+from ..rules import LAWS, MAX_CITATIONS_PER_POST, RULE_RE, rule_reference_for
 from . import listening
 
 # Rule references ----------------------------------------------------------------------
-
-# Common abbreviations → (code used in URLs, how it is shown). Other words that end in
-# "-loven", "-lova" or "-forskriften" are accepted as they are written.
-LAWS = {
-    "ftrl": ("ftrl", "folketrygdloven"),
-    "folketrygdloven": ("ftrl", "folketrygdloven"),
-    "fvl": ("fvl", "forvaltningsloven"),
-    "forvaltningsloven": ("fvl", "forvaltningsloven"),
-    "offl": ("offl", "offentleglova"),
-    "offentleglova": ("offl", "offentleglova"),
-    "offentlighetsloven": ("offl", "offentleglova"),
-    "navl": ("navl", "NAV-loven"),
-    "nav-loven": ("navl", "NAV-loven"),
-    "sotjl": ("sotjl", "sosialtjenesteloven"),
-    "sosialtjenesteloven": ("sotjl", "sosialtjenesteloven"),
-    "aml": ("aml", "arbeidsmiljøloven"),
-    "arbeidsmiljøloven": ("aml", "arbeidsmiljøloven"),
-    "arkivlova": ("arkivl", "arkivlova"),
-    "arkivloven": ("arkivl", "arkivlova"),
-    "arkivl": ("arkivl", "arkivlova"),
-    "skatteforvaltningsloven": ("sktfvl", "skatteforvaltningsloven"),
-    "sktfvl": ("sktfvl", "skatteforvaltningsloven"),
-}
-RULE_RE = re.compile(
-    r"(?P<law>[A-Za-zÆØÅæøå][A-Za-zÆØÅæøå\-]{1,40})\.?\s*§§?\s*(?P<section>\d{1,3}(?:\s*-\s*\d{1,3})?\s*[a-z]?)\b",
-)
-MAX_CITATIONS_PER_POST = 20
+# The parsing rules themselves are in forum/rules.py (the Markdown renderer links with them).
 
 
 def rule_references_parse(text: str) -> list[tuple[str, str, str]]:
@@ -63,13 +38,11 @@ def rule_references_parse(text: str) -> list[tuple[str, str, str]]:
     found, seen = [], set()
     for match in RULE_RE.finditer(text or ""):
         word = match.group("law").lower()
-        if word in LAWS:
-            code, name = LAWS[word]
-        elif word.endswith(("loven", "lova", "forskriften", "forskrifta")):
-            code, name = word, word
-        else:
+        ref = rule_reference_for(word, match.group("section"))
+        if ref is None:
             continue
-        section = re.sub(r"\s+", "", match.group("section"))
+        code, section = ref
+        name = LAWS[word][1] if word in LAWS else word
         if (code, section) in seen:
             continue
         seen.add((code, section))

@@ -13,7 +13,8 @@ import access
 from fagrom.i18n import site_text
 
 from .. import markup
-from ..models import LiveChat, LiveChatQuestion, LiveChatVote, Thread
+from ..models import LiveChat, LiveChatQuestion, LiveChatVote, Notification, Thread
+from . import listening
 from .posting import thread_start
 
 
@@ -101,6 +102,40 @@ def question_answer(*, question: LiveChatQuestion, by, answer: str) -> LiveChatQ
     return question
 
 
+@transaction.atomic
+def question_reject(*, question: LiveChatQuestion, by, reason: str) -> LiveChatQuestion:
+    """Take a question off the public list with a reason; the asker sees it and is told."""
+    question = (
+        LiveChatQuestion.objects.select_for_update().select_related("chat").get(pk=question.pk)
+    )
+    chat = question.chat
+    access.check_view(by, chat.topic)
+    if not access.can_reject_livechat_question(by, chat):
+        raise access.AccessDenied(
+            _("Bare verten, temaets moderatorer eller en administrator kan avvise spørsmål.")
+        )
+    if chat.state == LiveChat.State.ENDED:
+        raise LiveChatError(_("Nettpraten er avsluttet."))
+    reason = reason.strip()
+    if not reason:
+        raise LiveChatError(_("Skriv en begrunnelse som spørreren får se."))
+    if question.answered_at or question.rejected_at:
+        return question
+    question.rejected_at = timezone.now()
+    question.rejected_by = by
+    question.rejected_reason = reason
+    question.save(update_fields=["rejected_at", "rejected_by", "rejected_reason"])
+    listening.notify(
+        users=[question.author],
+        kind=Notification.Kind.LIVECHAT,
+        actor=by,
+        url=chat.get_absolute_url() + f"#q-{question.pk}",
+        message=gettext_noop("Spørsmålet ditt i nettpraten «%(chat)s» ble avvist: %(reason)s"),
+        params={"chat": chat.title, "reason": reason},
+    )
+    return question
+
+
 def transcript(chat: LiveChat) -> str:
     """The chat as Markdown: answered questions with their answers, then the unanswered."""
     questions = list(
@@ -122,7 +157,7 @@ def transcript(chat: LiveChat) -> str:
                 f"**{answer_from}:** {q.answer}",
                 "",
             ]
-    unanswered = [q for q in questions if not q.answered_at]
+    unanswered = [q for q in questions if not q.answered_at and not q.rejected_at]
     if unanswered:
         parts += ["### " + site_text(gettext_noop("Ubesvarte spørsmål")), ""]
         parts += [f"* {q.body} ({q.author.display_name})" for q in unanswered]

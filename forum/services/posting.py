@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db import transaction
-from django.db.models import BooleanField, Case, F, When
+from django.db import IntegrityError, transaction
+from django.db.models import BooleanField, Case, F, Subquery, Value, When
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -142,11 +143,43 @@ def post_edit(*, post: Post, by, body: str) -> Post:
     return post
 
 
+def thread_first_unread(*, thread: Thread, user) -> int | None:
+    """Position of the first post the person has not seen (one query), or None.
+
+    "Seen" is what ``unread_condition`` counts as read: the person's read marker, the
+    topic's "mark all read" and the day they joined. Call it before ``thread_mark_read``.
+    """
+    if not user.is_authenticated or thread.last_post_at is None:
+        return None
+    joined = Value(user.date_joined)
+    thread_read = Subquery(
+        ThreadRead.objects.filter(user=user, thread=thread).values("read_at")[:1]
+    )
+    topic_read = Subquery(
+        TopicRead.objects.filter(user=user, topic_id=thread.topic_id).values("read_at")[:1]
+    )
+    since = Greatest(Coalesce(thread_read, joined), Coalesce(topic_read, joined), joined)
+    return (
+        Post.objects.filter(thread=thread, created_at__gt=since)
+        .exclude(author=user)  # one's own reply is not news
+        .order_by("position")
+        .values_list("position", flat=True)
+        .first()
+    )
+
+
 def thread_mark_read(*, thread: Thread, user) -> None:
-    if user.is_authenticated:
-        ThreadRead.objects.update_or_create(
-            user=user, thread=thread, defaults={"read_at": thread.last_post_at}
-        )
+    # One UPDATE on every later visit (update_or_create costs a savepoint and a SELECT too).
+    if not user.is_authenticated:
+        return
+    read_at = thread.last_post_at
+    if ThreadRead.objects.filter(user=user, thread=thread).update(read_at=read_at):
+        return
+    try:
+        with transaction.atomic():
+            ThreadRead.objects.create(user=user, thread=thread, read_at=read_at)
+    except IntegrityError:  # a second tab got there first
+        ThreadRead.objects.filter(user=user, thread=thread).update(read_at=read_at)
 
 
 def topic_mark_read(*, topic: Topic, user) -> None:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 import access
 
+from .. import rules
 from ..models import RuleReference
 from ..services import guidance
 from ..services.posting import post_url
@@ -61,5 +62,10 @@ def rule_reference(request, law, section):
     return render(
         request,
         "forum/rule_reference.html",
-        {"reference": reference, "page_obj": page_obj, "page_range": page_range},
+        {
+            "reference": reference,
+            "lovdata_url": rules.lovdata_url(reference),
+            "page_obj": page_obj,
+            "page_range": page_range,
+        },
     )

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 import access
+from fagrom.links import absolute_url
 
 from ..forms_moderation import ListeningSettingsForm
 from ..models import Follow, Post
@@ -101,7 +102,7 @@ def listening_settings(request):
             "form": form,
             "feed_token": row.feed_token,
             "follows": follows,
-            "followed_feed_url": request.build_absolute_uri(
+            "followed_feed_url": absolute_url(
                 reverse("forum:feed_followed", kwargs={"token": row.feed_token})
             ),
         },
@@ -234,6 +235,11 @@ class _PostFeed(Feed):
     feed_type = Atom1Feed
     limit = 30
 
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["feed_url"] = absolute_url(request.path)
+        return feed
+
     def item_title(self, post):
         return f"{post.thread.title} (#{post.position})"
 
@@ -242,8 +248,9 @@ class _PostFeed(Feed):
             return _("Fjernet av moderator: %(reason)s") % {"reason": post.hidden_reason}
         return post.body_html
 
+    # Links carry SITE_URL, not the host the feed reader happened to ask.
     def item_link(self, post):
-        return post.get_absolute_url()
+        return absolute_url(post.get_absolute_url())
 
     def item_pubdate(self, post):
         return post.created_at
@@ -272,7 +279,7 @@ class TopicFeed(_PostFeed):
         return _("Fagrom: %(topic)s") % {"topic": topic.name}
 
     def link(self, topic):
-        return topic.get_absolute_url()
+        return absolute_url(topic.get_absolute_url())
 
     def subtitle(self, topic):
         return topic.description
@@ -295,7 +302,7 @@ class FollowedFeed(_PostFeed):
         return _("Fagrom: tråder %(name)s følger") % {"name": user.get_full_name()}
 
     def link(self, user):
-        return reverse("forum:bookmarks")
+        return absolute_url(reverse("forum:bookmarks"))
 
     def items(self, user):
         followed = Follow.objects.filter(user=user)

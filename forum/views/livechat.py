@@ -69,7 +69,11 @@ def _questions_context(request, chat):
         "answered": sorted(
             (q for q in questions if q.answered_at), key=lambda q: q.answered_at, reverse=True
         ),
-        "waiting": [q for q in questions if not q.answered_at],
+        "waiting": [q for q in questions if not q.answered_at and not q.rejected_at],
+        # Rejected questions: only their askers see them (with the reason).
+        "my_rejected": [q for q in questions if q.rejected_at and q.author_id == request.user.pk],
+        "may_reject": chat.state != LiveChat.State.ENDED
+        and access.can_reject_livechat_question(request.user, chat),
         "voted": voted,
         "is_host": is_host,
         "may_ask": access.can_ask_livechat(request.user, chat),
@@ -148,6 +152,28 @@ def livechat_answer(request, chat_id, question_id):
         return render(
             request, "forum/includes/livechat_questions.html", _questions_context(request, chat)
         )
+    return redirect(chat)
+
+
+@login_required
+@require_POST
+def livechat_reject(request, chat_id, question_id):
+    chat = _chat_or_404(request.user, chat_id)
+    question = get_object_or_404(chat.questions, pk=question_id)
+    try:
+        services.question_reject(
+            question=question, by=request.user, reason=request.POST.get("reason", "")
+        )
+    except services.LiveChatError as error:
+        if request.htmx:
+            return HttpResponse(str(error), status=400)
+        messages.error(request, str(error))
+        return redirect(chat)
+    if request.htmx:
+        return render(
+            request, "forum/includes/livechat_questions.html", _questions_context(request, chat)
+        )
+    messages.success(request, _("Spørsmålet er avvist, og spørreren har fått begrunnelsen."))
     return redirect(chat)
 
 

@@ -120,6 +120,7 @@ def thread_detail(request, thread_id):
     page_obj, page_range = paginate(
         request, _thread_posts(thread), settings.POSTS_PER_PAGE, count=thread.post_count
     )
+    first_unread = services.thread_first_unread(thread=thread, user=request.user)
     services.thread_mark_read(thread=thread, user=request.user)
     listening.thread_notifications_mark_read(user=request.user, thread=thread)
     reply_form = None
@@ -135,12 +136,23 @@ def thread_detail(request, thread_id):
             "page_obj": page_obj,
             "page_range": page_range,
             "reply_form": reply_form,
+            # Only worth a jump when something before it was read already.
+            "first_unread_position": first_unread,
+            "first_unread_url": _first_unread_url(thread, first_unread),
             "post_blocked_reason": ""
             if reply_form
             else access.post_blocked_reason(request.user, thread),
             **thread_context(request, thread, page_obj),
         },
     )
+
+
+def _first_unread_url(thread, position):
+    if not position or position == 1:
+        return ""
+    page = (position - 1) // settings.POSTS_PER_PAGE + 1
+    url = thread.get_absolute_url()
+    return f"{url}?page={page}#forste-uleste" if page > 1 else f"{url}#forste-uleste"
 
 
 def _thread_posts(thread):
@@ -158,7 +170,7 @@ def _quoted_body(request, thread):
     if not quote_id.isdigit():
         return ""
     post = thread.posts.select_related("author").filter(pk=int(quote_id), is_hidden=False).first()
-    return markup.quote(post.body, post.author.get_full_name()) if post else ""
+    return markup.quote(post.body, post.author.get_full_name(), post_id=post.pk) if post else ""
 
 
 @login_required
@@ -193,6 +205,14 @@ def thread_reply(request, thread_id):
         },
         status=400,
     )
+
+
+@login_required
+def post_permalink(request, post_id):
+    """``/forum/innlegg/<id>/``: the post where it stands now (page and anchor), for quotes
+    and links that must survive new replies and moves."""
+    post = visible_post_or_404(request.user, post_id)
+    return redirect(services.post_url(post))
 
 
 @login_required

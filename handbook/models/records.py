@@ -37,6 +37,15 @@ class PageVersion(models.Model):
         related_name="+",
     )
     approval_comment = models.TextField(_("godkjenners kommentar"), blank=True)
+    # "Publiser" in the editor, outside the workflow (administrators only): no approval.
+    published_directly_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("publisert direkte av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     published_at = models.DateTimeField(_("publisert"), default=timezone.now, db_index=True)
     effective_date = models.DateField(_("gjelder fra"))
 

@@ -12,6 +12,7 @@ task itself, so start-up hands the task the access layer's rule
 from collections.abc import Callable
 
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
@@ -35,6 +36,8 @@ class HandbookApprovalTask(Task):
     approval_rule: Callable[..., bool] = staticmethod(lambda user, page: False)
     # Ids (as text) of the pages whose changes ``user`` approves; None means every page.
     approvable_page_ids: Callable[..., list[str] | None] = staticmethod(lambda user: [])
+    # Four eyes: why ``user`` may not approve this change (they wrote it), or "".
+    self_approval_refusal: Callable[..., str] = staticmethod(lambda user, page: "")
 
     @classmethod
     def _may_approve(cls, obj, user) -> bool:
@@ -66,6 +69,12 @@ class HandbookApprovalTask(Task):
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name in ("approve", "approve_major"):
+            page = task_state.workflow_state.content_object
+            if self.self_approval_refusal(user, page):
+                # Nothing is approved. Wagtail turns a PermissionDenied into a generic
+                # message, so the person is sent to a page that says why instead.
+                return reverse("handbook:self_approval_refused", args=[page.pk])
         if action_name == "approve_major":
             state = task_state.specific
             state.major = True
@@ -75,6 +84,8 @@ class HandbookApprovalTask(Task):
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        # Nobody's own submissions wait in their review queue.
+        states = states.exclude(workflow_state__requested_by=user)
         page_ids = self.approvable_page_ids(user)
         if page_ids is None:
             return states

@@ -11,10 +11,14 @@ from .publishing import ProposalError, page_publish, page_search_refresh, versio
 from .reading import (
     confirmation_latest,
     reading_confirm,
+    reading_reminders_send,
+    reading_report,
+    reading_report_csv,
     reading_required_for,
     reading_status,
     readings_unconfirmed_for,
 )
+from .restore import version_restore
 from .review import pages_due_for_review, review_reminders_send
 from .setup import handbook_grant_editing, handbook_root, handbook_setup
 
@@ -33,9 +37,13 @@ __all__ = [
     "proposal_create",
     "proposal_decline",
     "reading_confirm",
+    "reading_reminders_send",
+    "reading_report",
+    "reading_report_csv",
     "reading_required_for",
     "reading_status",
     "readings_unconfirmed_for",
     "review_reminders_send",
     "version_record_publish",
+    "version_restore",
 ]

@@ -10,6 +10,7 @@ from wagtail.log_actions import log
 
 import access
 from forum.markup import sanitize
+from forum.models import Post
 
 from ..models import ChangeProposal, ControlledPage, DocumentStatus, Hearing, HearingComment
 from .publishing import ProposalError
@@ -23,12 +24,28 @@ def proposal_create(*, post, page: ControlledPage, by, note: str) -> ChangePropo
     page's latest draft, as a note the owner rewrites into the page. If a change
     is already in review, the draft is left alone (approving it must not publish
     the proposal unseen) and the proposal is recorded for the owner without one.
+
+    Idempotent: while a proposal of this post on this page is pending, submitting again
+    (a double click, a second moderator) returns that one with ``created`` False, and the
+    draft gets no second notice.
     """
     access.check_propose_from_post(by, post)
     if post.is_hidden:  # removed is removed: its text must not travel into the handbook
         raise ProposalError(gettext("Et fjernet innlegg kan ikke bli et endringsforslag."))
     if not isinstance(page, ControlledPage) or not access.can_read_handbook_page(by, page):
         raise ProposalError(gettext("Velg en side i håndboken."))
+    # Two submits at once wait here for each other, so the second one finds the first.
+    Post.objects.select_for_update().filter(pk=post.pk).first()
+    existing = (
+        ChangeProposal.objects.filter(
+            page_id=page.pk, post_id=post.pk, status=ChangeProposal.Status.PENDING
+        )
+        .order_by("created_at", "id")
+        .first()
+    )
+    if existing is not None:
+        existing.created = False
+        return existing
     thread = post.thread
     revision = None
     if not page.workflow_in_progress:
@@ -63,6 +80,7 @@ def proposal_create(*, post, page: ControlledPage, by, note: str) -> ChangePropo
         revision=revision,
         data={"thread": thread.pk, "post": post.pk, "proposal": proposal.pk},
     )
+    proposal.created = True
     return proposal
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.log_actions import log
-from wagtail.models import Page, TaskState
+from wagtail.models import Page, PageLogEntry, TaskState
 
 import access
 from search.tasks import index_later
@@ -81,6 +81,7 @@ def version_record_publish(*, page, revision) -> PageVersion | None:
     )
     direct = _direct_publish.get()
     approval = None if direct else _approval_for(page, revision)
+    direct_by = None
     if direct:
         approver, major_bump, comment, author = (
             direct["by"],
@@ -92,8 +93,10 @@ def version_record_publish(*, page, revision) -> PageVersion | None:
         approver, major_bump, comment = approval.finished_by, approval.major, approval.comment
         author = approval.workflow_state.requested_by or revision.user
     else:
-        # Published straight from the Wagtail editor by someone allowed to publish.
-        approver, major_bump, comment, author = revision.user, False, "", revision.user
+        # "Publiser" in the Wagtail editor (administrators only): nobody approved it, and
+        # the change log says who published it outside the workflow.
+        approver, major_bump, comment, author = None, False, "", revision.user
+        direct_by = _publisher_of(page, revision)
 
     if last is None:
         major, minor = 1, 0
@@ -135,6 +138,7 @@ def version_record_publish(*, page, revision) -> PageVersion | None:
         author=author,
         approver=approver,
         approval_comment=comment,
+        published_directly_by=direct_by,
         published_at=timezone.now(),
         effective_date=effective,
     )
@@ -149,12 +153,23 @@ def version_record_publish(*, page, revision) -> PageVersion | None:
     page_search_refresh(page=page)
     log(
         instance=page,
-        action="handbook.version",
-        user=approver,
+        action="handbook.publish_direct" if direct_by else "handbook.version",
+        user=approver or direct_by,
         revision=revision,
         data={"version": version.label, "major": version.is_major, "summary": version.summary},
     )
     return version
+
+
+def _publisher_of(page, revision):
+    """Who pressed "Publiser": Wagtail logs the publish before it sends the signal."""
+    entry = (
+        PageLogEntry.objects.filter(page_id=page.pk, revision=revision, action="wagtail.publish")
+        .select_related("user")
+        .order_by("-timestamp", "-id")
+        .first()
+    )
+    return entry.user if entry is not None else revision.user
 
 
 def page_search_refresh(*, page) -> None:

@@ -1,7 +1,12 @@
 """«Lest og forstått»: required reading for org units, confirmed per version."""
 
+import csv
+
+from django.conf import settings
+from django.core import mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.log_actions import log
 
@@ -120,3 +125,84 @@ def reading_status(*, page: ControlledPage) -> dict:
         "confirmed": [(p, confirmed[p.pk]) for p in people if p.pk in confirmed],
         "missing": [p for p in people if p.pk not in confirmed],
     }
+
+
+def reading_report(*, page: ControlledPage) -> list[dict]:
+    """``reading_status`` per unit, with subtotals: who confirmed and who is missing."""
+    status = reading_status(page=page)
+    rows: dict[int | None, dict] = {}
+
+    def row(person):
+        unit = person.org_unit
+        key = unit.pk if unit else None
+        if key not in rows:
+            rows[key] = {"unit": unit, "confirmed": [], "missing": []}
+        return rows[key]
+
+    for person, when in status["confirmed"]:
+        row(person)["confirmed"].append((person, when))
+    for person in status["missing"]:
+        row(person)["missing"].append(person)
+    ordered = sorted(rows.values(), key=lambda r: r["unit"].path if r["unit"] else "")
+    for r in ordered:
+        r["total"] = len(r["confirmed"]) + len(r["missing"])
+    return ordered
+
+
+def _csv_cell(value) -> str:
+    """OWASP: a cell that starts like a formula is written as text."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def reading_report_csv(*, page: ControlledPage, out) -> None:
+    """The report as CSV (unit, person, workplace, status, confirmed at) into ``out``."""
+    writer = csv.writer(out)
+    writer.writerow([gettext("Enhet"), gettext("Navn"), gettext("Status"), gettext("Bekreftet")])
+    for r in reading_report(page=page):
+        unit = r["unit"].name if r["unit"] else ""
+        for person, when in r["confirmed"]:
+            writer.writerow(
+                [
+                    _csv_cell(unit),
+                    _csv_cell(person.get_full_name()),
+                    gettext("bekreftet"),
+                    when.isoformat(timespec="minutes"),
+                ]
+            )
+        for person in r["missing"]:
+            writer.writerow(
+                [_csv_cell(unit), _csv_cell(person.get_full_name()), gettext("mangler"), ""]
+            )
+        writer.writerow(
+            [_csv_cell(unit), gettext("Sum"), f"{len(r['confirmed'])}/{r['total']}", ""]
+        )
+
+
+def reading_reminders_send(*, page: ControlledPage, by) -> int:
+    """E-mail everyone still missing a confirmation of the current major version."""
+    if not access.can_see_confirmations(by, page):
+        raise access.AccessDenied(gettext("Bare dokumenteieren og håndbokredaktører kan purre."))
+    missing = [p for p in reading_status(page=page)["missing"] if p.email]
+    messages = []
+    for person in missing:
+        with translation.override(person.language or settings.LANGUAGE_CODE):
+            subject = gettext("Påminnelse: les og bekreft «%(title)s»") % {"title": page.title}
+            body = gettext(
+                "Siden «%(title)s» i kvalitetshåndboken er påkrevd lesning for enheten din, "
+                "og du har ikke bekreftet versjon %(version)s ennå: %(url)s"
+            ) % {
+                "title": page.title,
+                "version": page.version_label,
+                "url": settings.SITE_URL + page.url,
+            }
+        messages.append(mail.EmailMessage(subject=subject, body=body, to=[person.email]))
+    if messages:
+        mail.get_connection().send_messages(messages)
+    log(
+        instance=page,
+        action="handbook.reading_reminder",
+        user=by,
+        data={"recipients": len(messages), "version": page.version_label},
+    )
+    return len(messages)

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 import access
+from fagrom.links import absolute_url
 
 from ..models import ChapterPage, HandbookPage, ReviewReminder
 
@@ -61,8 +62,8 @@ def review_reminders_send(*, today=None) -> int:
                     "owner": owner,
                     "overdue": overdue,
                     "days": abs((page.next_review_date - today).days),
-                    "url": settings.SITE_URL + page.url,
-                    "review_url": settings.SITE_URL + reverse("handbook:review"),
+                    "url": page.full_url,
+                    "review_url": absolute_url(reverse("handbook:review")),
                 }
                 with translation.override(owner.language or settings.LANGUAGE_CODE):
                     subject = (

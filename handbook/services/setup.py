@@ -21,7 +21,9 @@ HANDBOOK_SLUG = "handbook"
 WORKFLOW_NAME = "Godkjenning i kvalitetshåndboken"
 TASK_NAME = "Dokumenteier eller håndbokredaktør godkjenner"
 # Every employee writes drafts and submits them (and may lock a page while writing);
-# editors also publish directly and unlock others' locks.
+# editors also unlock others' locks. Editors keep Wagtail's publish permission because
+# Wagtail ties privacy settings and unpublishing to it, but "Publiser" outside the approval
+# workflow is for administrators alone (four eyes; ``handbook.wagtail_hooks`` enforces it).
 EMPLOYEE_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page")
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 

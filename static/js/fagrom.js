@@ -128,3 +128,21 @@
   document.addEventListener("DOMContentLoaded", update);
   window.addEventListener("resize", function () { window.requestAnimationFrame(update); });
 })();
+
+// Header menu button (≤ 768 px): shows and hides the menus; without JavaScript the
+// button stays hidden and the menus stay open.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector(".site-menu-button");
+    var header = document.querySelector(".site-header");
+    if (!button || !header) { return; }
+    button.hidden = false;
+    header.classList.add("has-menu-button");
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      header.classList.toggle("is-open", open);
+    });
+  });
+})();

@@ -8,7 +8,7 @@ from archive.models import ArchiveClass, Nomination
 FAKE_PDF = b"%PDF-1.7\n% fake archival document for tests\n%%EOF\n"
 
 
-def fake_render(thread, *, frozen_at=None) -> bytes:
+def fake_render(thread, *, frozen_at=None, stamp=None, include_removed=False) -> bytes:
     """Bytes that depend on the thread's current text, like the real rendering."""
     text = "\n".join(thread.posts.order_by("position").values_list("body", flat=True))
     return FAKE_PDF + text.encode()
@@ -41,6 +41,7 @@ def journal(
     new_case_title="Veiledning om dagpenger",
     render=fake_render,
     nomination=None,
+    include_removed=False,
     **detail_overrides,
 ):
     nomination = (
@@ -58,4 +59,5 @@ def journal(
         case=case,
         new_case=new_case,
         render=render,
+        include_removed=include_removed,
     )

@@ -1,4 +1,11 @@
-from archive.models import Case, DisposalList, JournalEntry, Nomination, RetentionRule
+from archive.models import (
+    AccessRequest,
+    Case,
+    DisposalList,
+    JournalEntry,
+    Nomination,
+    RetentionRule,
+)
 from demo import archive as demo_archive
 from tests.people.factories import UserFactory
 
@@ -16,6 +23,27 @@ def test_demo_seed_journals_two_cases_nominates_and_proposes_disposal(
     proposed = DisposalList.objects.get(status=DisposalList.Status.PROPOSED)
     # Three old threads, one on legal hold: two proposed.
     assert proposed.items.count() == 2
+    # The retention schedule: practice is kept, the individual enquiry disposed of later.
+    practice = Case.objects.get(title=demo_archive.CASE_PRACTICE)
+    enquiry = Case.objects.get(title=demo_archive.CASE_SCREENED)
+    assert practice.retention.noark_decision == "Bevares"
+    assert enquiry.retention.noark_decision == "Kasseres" and enquiry.retention.inherited
+    assert enquiry.retention.years == 10 and enquiry.retention.due
+    assert Case.objects.filter(status=Case.Status.CLOSED).count() == 2
+    assert AccessRequest.objects.waiting().count() == 1
+
+
+def test_demo_disposal_list_is_approved_by_the_second_records_officer(
+    case_worker, moderator, archivist, second_archivist, open_room, topic
+):
+    from archive import services
+
+    demo_archive.seed()
+    proposed = DisposalList.objects.get(status=DisposalList.Status.PROPOSED)
+    # Arne made the rule, so Arne cannot approve; Berit can.
+    assert services.disposal_conflict(proposed, archivist)
+    assert not services.disposal_conflict(proposed, second_archivist)
+    services.disposal_approve(disposal_list=proposed, by=second_archivist)
 
 
 def test_demo_seed_skips_without_demo_people(db):

@@ -94,3 +94,51 @@ def test_open_cases_stay_out_and_an_empty_period_is_refused(
         call_command("archive_export", "--out", str(tmp_path / "x"), "--no-progress")
     with pytest.raises(CommandError, match="Ugyldig dato"):
         call_command("archive_export", "--out", str(tmp_path / "y"), "--from", "i går")
+
+
+def test_the_extract_carries_retention_and_a_disposal_run_against_the_schedule(
+    closed_cases, archivist, second_archivist, tmp_path, django_capture_on_commit_callbacks
+):
+    """Kassasjon from the schedule on class, case, entry and document; utfoertKassasjon
+    after a disposal run; every file valid against the official schemas."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from archive.models import ArchiveClass, Case
+
+    entry, screened = closed_cases
+    klass = ArchiveClass.objects.create(code="F02", title="Enkeltsaker")
+    services.archive_class_retention_set(
+        archive_class=klass, by=archivist, decision="dispose", years=1, basis="Plan pkt. 4"
+    )
+    Case.objects.filter(pk=screened.case_id).update(
+        archive_class=klass, closed_at=timezone.now() - timedelta(days=800)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.disposal_approve(disposal_list=services.disposal_propose(), by=second_archivist)
+
+    out = tmp_path / "uttrekk"
+    call_command("archive_export", "--out", str(out), "--no-progress")
+    ns = {"a": "http://www.arkivverket.no/standarder/noark5/arkivstruktur"}
+    tree = etree.parse(str(out / "arkivstruktur.xml"))
+    klasse = tree.xpath("//a:klasse[a:klasseID='F02']", namespaces=ns)[0]
+    assert klasse.xpath("a:kassasjon/a:kassasjonsvedtak/text()", namespaces=ns) == ["Kasseres"]
+    case = tree.xpath(f"//a:mappe[a:mappeID='{screened.case.number}']", namespaces=ns)[0]
+    assert case.xpath("a:kassasjon/a:bevaringstid/text()", namespaces=ns) == ["1"]
+    assert case.xpath("a:kassasjon/a:kassasjonshjemmel/text()", namespaces=ns) == ["Plan pkt. 4"]
+    description = case.xpath(".//a:dokumentbeskrivelse", namespaces=ns)[0]
+    assert description.xpath("a:utfoertKassasjon/a:kassertAv/text()", namespaces=ns) == [
+        second_archivist.display_name
+    ]
+    assert not description.xpath("a:dokumentobjekt", namespaces=ns)  # the file is gone
+    kept = tree.xpath(f"//a:mappe[a:mappeID='{entry.case.number}']", namespaces=ns)[0]
+    assert not kept.xpath("a:kassasjon", namespaces=ns)  # F01 keeps its cases
+    assert kept.xpath(".//a:dokumentobjekt", namespaces=ns)
+    if VALIDATOR is None:
+        pytest.skip("shared/noark5/validate.py not found beside the checkout")
+    run = subprocess.run(
+        [sys.executable, str(VALIDATOR), "--deep", str(out)], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stdout
+    assert "0 error(s), 0 warning(s)" in run.stdout, run.stdout

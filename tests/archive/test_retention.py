@@ -17,6 +17,7 @@ def _old_thread(topic, author, title, years=4):
     PostFactory(thread=thread, author=author)
     at = timezone.now() - timedelta(days=365 * years)
     Thread.objects.filter(pk=thread.pk).update(created_at=at, last_post_at=at, post_count=2)
+    Post.objects.filter(thread=thread).update(created_at=at)
     thread.refresh_from_db()
     return thread
 
@@ -43,13 +44,13 @@ def test_disposal_list_never_proposes_journaled_held_nominated_or_recent_threads
 
 
 def test_approved_disposal_deletes_only_unprotected_threads_and_keeps_a_log(
-    old_threads, archivist, topic
+    old_threads, archivist, second_archivist, topic
 ):
     topic.refresh_from_db()
     disposal_list = services.disposal_propose()
     # Put on hold after the proposal: approval must still keep it.
     services.legal_hold_place(thread=old_threads["held_later"], by=archivist, reason="Innsyn")
-    services.disposal_approve(disposal_list=disposal_list, by=archivist)
+    services.disposal_approve(disposal_list=disposal_list, by=second_archivist)
 
     assert not Thread.objects.filter(title="plain").exists()
     assert not Post.objects.filter(thread_id=old_threads["plain"].pk).exists()
@@ -61,7 +62,8 @@ def test_approved_disposal_deletes_only_unprotected_threads_and_keeps_a_log(
     assert log["held_later"].outcome == "kept"
     disposal_list.refresh_from_db()
     assert disposal_list.status == DisposalList.Status.APPROVED
-    assert disposal_list.decided_by_name == archivist.display_name
+    assert disposal_list.decided_by_name == second_archivist.display_name
+    assert not disposal_list.single_officer
     assert ArchiveEvent.objects.filter(action="thread_disposed").count() == 1
 
 

@@ -205,3 +205,37 @@ def test_case_worker_cannot_escalate(client, case_worker, question):
         reverse("forum:escalation_new", args=[question.pk]), {"to_person": "kari", "note": "x"}
     )
     assert response.status_code == 403
+
+
+def test_the_reporter_is_told_when_the_flag_is_upheld_with_the_reason(
+    client, case_worker, colleague, moderator, answer
+):
+    client.force_login(case_worker)
+    client.post(reverse("forum:post_flag", args=[answer.pk]), {"reason": "Feil svar"})
+    client.force_login(moderator)
+    client.post(
+        reverse("forum:flag_handle", args=[Flag.objects.get().pk]),
+        {"decision": "upheld", "resolution": "Strider mot rundskrivet"},
+    )
+    told = Notification.objects.get(user=case_worker, kind="flag")
+    assert told.post == answer and told.actor == moderator
+    client.force_login(case_worker)
+    html = client.get(reverse("forum:notifications")).content.decode()
+    assert "er fjernet" in html and "Strider mot rundskrivet" in html
+
+
+def test_the_reporter_is_told_when_the_flag_is_dismissed_without_the_internal_note(
+    client, case_worker, moderator, answer
+):
+    client.force_login(case_worker)
+    client.post(reverse("forum:post_flag", args=[answer.pk]), {"reason": "Feil svar"})
+    client.force_login(moderator)
+    client.post(
+        reverse("forum:flag_handle", args=[Flag.objects.get().pk]),
+        {"decision": "dismissed", "resolution": "Intern vurdering: greit nok"},
+    )
+    client.force_login(case_worker)
+    html = client.get(reverse("forum:notifications")).content.decode()
+    assert "Innlegget blir stående" in html
+    assert "Intern vurdering" not in html
+    assert Notification.objects.filter(user=case_worker, kind="flag").count() == 1

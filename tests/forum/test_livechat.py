@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from forum.models import LiveChat, LiveChatQuestion
+from forum.models import LiveChat, LiveChatQuestion, Notification
 
 
 def _schedule(client, administrator, topic, host="ola"):
@@ -91,3 +91,52 @@ def test_chats_in_closed_rooms_are_404_for_non_members(client, administrator, cl
     assert "Ugleprat" not in client.get(reverse("forum:livechats")).content.decode()
     client.force_login(member)
     assert client.get(chat.get_absolute_url()).status_code == 200
+
+
+def _chat_with_question(topic, host, asker):
+    chat = LiveChat.objects.create(
+        topic=topic, title="Spør direktøren", host=host, starts_at=timezone.now(), created_by=host
+    )
+    question = LiveChatQuestion.objects.create(chat=chat, author=asker, body="Hvem får bonus?")
+    return chat, question
+
+
+def test_a_moderator_rejects_a_question_with_a_reason_only_the_asker_sees(
+    client, administrator, moderator, case_worker, colleague, topic
+):
+    host = administrator
+    chat, question = _chat_with_question(topic, host, case_worker)
+    url = reverse("forum:livechat_reject", args=[chat.pk, question.pk])
+    client.force_login(colleague)  # neither host nor moderator
+    assert client.post(url, {"reason": "Nei"}).status_code == 403
+    client.force_login(moderator)  # moderates the topic, is not the host
+    client.post(url, {"reason": ""})
+    question.refresh_from_db()
+    assert question.rejected_at is None  # a reason is required
+    assert "Avvis spørsmålet" in client.get(chat.get_absolute_url()).content.decode()
+    client.post(url, {"reason": "Personalsaker tas ikke i åpen prat."})
+    question.refresh_from_db()
+    assert question.rejected_by == moderator and question.rejected_at
+
+    client.force_login(case_worker)
+    page = client.get(chat.get_absolute_url()).content.decode()
+    assert "Dine avviste spørsmål" in page and "Personalsaker tas ikke i åpen prat." in page
+    note = Notification.objects.get(user=case_worker, kind="livechat")
+    assert "Personalsaker" in client.get(reverse("forum:notifications")).content.decode()
+    assert note.url.endswith(f"#q-{question.pk}")
+
+    client.force_login(colleague)
+    fragment = client.get(reverse("forum:livechat_questions", args=[chat.pk])).content.decode()
+    assert "Hvem får bonus?" not in fragment and "Personalsaker" not in fragment
+
+
+def test_a_rejected_question_stays_out_of_the_transcript(client, administrator, case_worker, topic):
+    chat, question = _chat_with_question(topic, administrator, case_worker)
+    client.force_login(administrator)
+    client.post(
+        reverse("forum:livechat_reject", args=[chat.pk, question.pk]), {"reason": "Utenfor tema"}
+    )
+    client.post(reverse("forum:livechat_control", args=[chat.pk]), {"action": "end"})
+    chat.refresh_from_db()
+    assert "Hvem får bonus?" not in chat.thread.posts.get().body
+    assert LiveChatQuestion.objects.filter(pk=question.pk).exists()  # kept, not deleted

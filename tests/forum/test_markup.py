@@ -124,3 +124,68 @@ def test_quote_attributes_the_author_and_quotes_every_line():
     quoted = markup.quote("linje én\nlinje to", "Kari Nordmann")
     assert quoted.startswith("> **Kari Nordmann** skrev:")
     assert "> linje én\n> linje to" in quoted
+
+
+# Links in text ------------------------------------------------------------------------------
+
+
+def test_a_mention_of_someone_who_exists_links_to_their_profile(db, case_worker):
+    html = markup.render(f"Takk, @{case_worker.username}! Og @ingenslik.")
+    assert f'<a href="/people/{case_worker.username}/" class="mention"' in html
+    assert f">@{case_worker.username}</a>!" in html
+    assert "@ingenslik" in html and "/people/ingenslik/" not in html
+
+
+def test_mentions_in_code_links_and_e_mail_addresses_stay_text(db, case_worker):
+    name = case_worker.username
+    html = markup.render(f"`@{name}` og [@{name}](https://example.no) og post{name}@nav.no")
+    assert 'class="mention"' not in html
+
+
+def test_a_regulation_reference_links_to_its_rule_page():
+    html = markup.render("Se ftrl. § 8-2 og forvaltningsloven § 17, ikke kapittel § 3.")
+    assert '<a href="/forum/regelverk/ftrl/8-2/" class="rule-ref"' in html
+    assert ">ftrl. § 8-2</a>" in html
+    assert '<a href="/forum/regelverk/fvl/17/" class="rule-ref"' in html
+    assert "/regelverk/kapittel/" not in html
+
+
+def test_a_reference_inside_a_written_link_is_left_alone():
+    html = markup.render("[ftrl. § 8-2](https://lovdata.no/lov/1997-02-28-19/§8-2)")
+    assert 'class="rule-ref"' not in html
+
+
+def test_classes_in_user_html_do_not_survive():
+    html = markup.sanitize('<a href="/x" class="mention evil">x</a><p class="mention">y</p>')
+    assert 'class="mention"' in html and "evil" not in html
+    assert '<p class="mention">' not in html
+
+
+def test_a_quote_links_to_the_quoted_post(db, client, case_worker, answer):
+    quoted = markup.quote("Ja.", "Kari Nordmann", post_id=answer.pk)
+    assert quoted.startswith("> **Kari Nordmann** skrev ([til innlegget](/forum/innlegg/")
+    html = markup.render(quoted)
+    assert f'href="/forum/innlegg/{answer.pk}/"' in html
+    client.force_login(case_worker)
+    response = client.get(f"/forum/innlegg/{answer.pk}/")
+    assert response.status_code == 302
+    assert response["Location"] == answer.get_absolute_url()
+
+
+def test_the_reply_form_prefills_a_quote_that_links_to_the_post(client, case_worker, answer):
+    client.force_login(case_worker)
+    html = client.get(answer.thread.get_absolute_url() + f"?quote={answer.pk}").content.decode()
+    assert f"/forum/innlegg/{answer.pk}/" in html
+
+
+def test_the_rule_page_links_on_to_lovdata_where_the_address_is_known(client, case_worker):
+    from forum.models import RuleReference
+
+    known = RuleReference.objects.create(law="ftrl", section="8-2", label="folketrygdloven § 8-2")
+    unknown = RuleReference.objects.create(
+        law="husleieloven", section="3", label="husleieloven § 3"
+    )
+    client.force_login(case_worker)
+    html = client.get(known.get_absolute_url()).content.decode()
+    assert 'href="https://lovdata.no/lov/1997-02-28-19/§8-2"' in html
+    assert "lovdata.no" not in client.get(unknown.get_absolute_url()).content.decode()

@@ -76,3 +76,25 @@ def test_unread_markers_are_per_person(client, case_worker, colleague, topic):
     client.get(thread.get_absolute_url())
     client.force_login(colleague)
     assert 'class="is-unread"' in client.get(topic.get_absolute_url()).content.decode()
+
+
+def test_the_thread_page_jumps_to_the_first_unread_post_and_draws_the_line(
+    client, case_worker, colleague, topic
+):
+    from forum.services import post_reply, thread_start
+
+    thread = thread_start(
+        topic=topic, author=colleague, title="Ferie og sykepenger", body="Spørsmål"
+    )
+    client.force_login(case_worker)
+    first = client.get(thread.get_absolute_url()).content.decode()
+    assert "Gå til første uleste" not in first  # nothing read before: start at the top
+    post_reply(thread=thread, author=case_worker, body="Mitt svar")  # one's own is not news
+    reply = post_reply(thread=thread, author=colleague, body="Nytt svar")
+    html = client.get(thread.get_absolute_url()).content.decode()
+    assert 'href="' + thread.get_absolute_url() + '#forste-uleste"' in html
+    line = html.index('id="forste-uleste"')
+    assert html.index("Mitt svar") < line < html.index("Nytt svar")
+    assert reply.position == 3
+    again = client.get(thread.get_absolute_url()).content.decode()
+    assert "forste-uleste" not in again  # read now

@@ -2,10 +2,9 @@
 
 import uuid
 
-from django.utils.text import slugify
-
 from handbook import services
 from handbook.models import ChapterPage, HandbookPage
+from handbook.slugs import ascii_slug
 
 
 def text(*paragraphs: str) -> list[dict]:
@@ -25,7 +24,7 @@ def section(title: str, *paragraphs: str) -> list[dict]:
 def chapter(root, *, title="Saksbehandling", owner=None, publish_by=None) -> ChapterPage:
     page = ChapterPage(
         title=title,
-        slug=slugify(title),
+        slug=ascii_slug(title),
         document_owner=owner,
         body=text(f"Om kapitlet {title}."),
         change_summary="Første versjon",
@@ -42,7 +41,7 @@ def handbook_page(
 ) -> HandbookPage:
     page = HandbookPage(
         title=title,
-        slug=slugify(title),
+        slug=ascii_slug(title),
         document_owner=owner,
         owner_unit=owner.org_unit if owner else None,
         body=body if body is not None else text("Alle saker skal journalføres samme dag."),

@@ -105,3 +105,30 @@ def test_hearing_comments_count_towards_the_posting_limit_and_keep_the_text(
     assert "Du har publisert mange innlegg på kort tid" in html
     assert "Andre innspill i rekken" in html
     assert HearingComment.objects.filter(hearing=hearing).count() == 1
+
+
+def test_the_hearing_shows_the_draft_against_the_current_version(
+    client, handbook_editor, case_worker, department, journal_page
+):
+    draft(
+        journal_page,
+        by=handbook_editor,
+        body=section("Frister", "Alle saker skal journalføres innen tre dager."),
+        summary="Ny fristregel",
+    )
+    services.hearing_open(
+        page=journal_page,
+        by=handbook_editor,
+        title="Høring: frist",
+        description="",
+        units=[department],
+        deadline=timezone.localdate() + datetime.timedelta(days=7),
+    )
+    hearing = journal_page.handbook_hearings.get()
+    client.force_login(case_worker)
+    html = client.get(hearing.get_absolute_url()).content.decode()
+    changes = html.split('id="changes-heading"')[1].split("</section>")[0]
+    assert "Endringer mot gjeldende versjon 1.0" in html
+    assert "<h3><ins>" in changes  # the new heading, kept as a heading
+    assert "<del>" in changes and "samme dag" in changes
+    assert "<ins>" in changes and "tre dager" in changes

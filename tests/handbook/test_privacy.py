@@ -183,6 +183,32 @@ def test_privacy_dialog_offers_groups_and_login_but_no_shared_password(
     assert 'value="password"' not in html
 
 
+def test_privacy_dialog_names_units_not_group_machine_names_in_tree_order(
+    client, handbook_editor, journal_page, agency, department, hr_group
+):
+    client.force_login(handbook_editor)
+    response = client.get(reverse("wagtailadmin_pages:set_privacy", args=[journal_page.pk]))
+    html = response.json()["html"]
+    assert "unit:" not in html and "unit-direct:" not in html
+    assert f"{department.name} (med underenheter)" in html
+    assert f"{department.name} (bare enheten)" in html
+    assert hr_group.name in html  # plain groups keep their names
+    # Plain groups first, then the agency before its department, the department indented.
+    assert html.index(hr_group.name) < html.index(agency.name) < html.index(department.name)
+    assert "\u2003" + department.name in html
+
+
+def test_privacy_dialog_saves_a_unit_group_chosen_by_its_name(
+    client, handbook_editor, journal_page, department
+):
+    client.force_login(handbook_editor)
+    url = reverse("wagtailadmin_pages:set_privacy", args=[journal_page.pk])
+    response = client.post(url, {"restriction_type": "groups", "groups": [department.group_id]})
+    assert response.status_code == 200
+    restriction = journal_page.get_view_restrictions().get()
+    assert list(restriction.groups.all()) == [department.group]
+
+
 def test_forum_thread_and_proposal_form_leave_out_private_pages_for_non_members(
     client, moderator, case_worker, hr_member, hr_group, topic, journal_page, private_page
 ):

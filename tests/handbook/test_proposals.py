@@ -88,3 +88,32 @@ def test_owner_declines_a_proposal_with_a_reason(
     publish_new_version(journal_page, by=handbook_editor, body=text("Uendret."))
     proposal.refresh_from_db()
     assert proposal.status == ChangeProposal.Status.DECLINED
+
+
+def test_submitting_the_same_proposal_twice_keeps_one_and_shows_the_first(
+    client, moderator, journal_page, topic
+):
+    thread, post = clarification(topic, moderator)
+    client.force_login(moderator)
+    data = {"post": post.pk, "page": journal_page.pk, "note": "Rutinen bør si det samme."}
+    url = reverse("handbook:proposal_new", args=[thread.pk])
+    client.post(url, data)
+    revisions = journal_page.revisions.count()
+    response = client.post(url, data, follow=True)
+    assert ChangeProposal.objects.count() == 1
+    assert journal_page.revisions.count() == revisions  # no second draft
+    journal_page.refresh_from_db()
+    draft = journal_page.get_latest_revision_as_object()
+    notices = [b for b in draft.body.raw_data if b["type"] == "notice"]
+    assert len(notices) == 1
+    assert "allerede foreslått for «Journalføring»" in response.content.decode()
+
+
+def test_a_declined_proposal_can_be_proposed_again(moderator, page_owner, journal_page, topic):
+    from handbook import services
+
+    thread, post = clarification(topic, moderator)
+    first = services.proposal_create(post=post, page=journal_page, by=moderator, note="x")
+    services.proposal_decline(proposal=first, by=page_owner, note="Ikke nå.")
+    again = services.proposal_create(post=post, page=journal_page, by=moderator, note="Nå?")
+    assert again.created and again.pk != first.pk

@@ -262,6 +262,7 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
         in_room(post, 302, open_others=403, method="post", data=lambda w, p: {"body": "Ny"}),
     ),
     "forum:post_history": in_room(post, open_others=404),
+    "forum:post": in_room(post, 302),
     "forum:attachment": in_room(lambda w, p: {"attachment_id": p.attachment.pk}),
     # Statistics: the whole forum for administrators and moderators (nobody here is one);
     # a topic's figures for whoever sees the topic, CSV included.
@@ -336,6 +337,9 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
     "forum:livechat_answer": page(
         404, method="post", kwargs=lambda w, p: {"chat_id": 999999, "question_id": 1}
     ),
+    "forum:livechat_reject": page(
+        404, method="post", kwargs=lambda w, p: {"chat_id": 999999, "question_id": 1}
+    ),
     # People
     "people:profile": page(kwargs=lambda w, p: {"username": w.member.username}),
     "people:profile_edit": page(),
@@ -379,9 +383,15 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
     "handbook:review": page(),
     "handbook:page_changelog": page(kwargs=lambda w, p: hb_page(w)),
     "handbook:version": page(kwargs=lambda w, p: {**hb_page(w), "major": 1, "minor": 0}),
+    # Without a summary nothing is restored: back to the version with a message.
+    "handbook:version_restore": page(
+        302, method="post", kwargs=lambda w, p: {**hb_page(w), "major": 1, "minor": 0}
+    ),
     "handbook:diff": page(kwargs=lambda w, p: hb_page(w)),
     "handbook:confirm": page(302, method="post", kwargs=lambda w, p: hb_page(w)),
     "handbook:confirmations": page(403, kwargs=lambda w, p: hb_page(w)),
+    # Only says why an author's own approval was refused (a 403 page, nothing changes).
+    "handbook:self_approval_refused": page(403, kwargs=lambda w, p: hb_page(w)),
     "handbook:hearing_new": page(403, kwargs=lambda w, p: hb_page(w)),
     "handbook:hearing": page(kwargs=lambda w, p: {"hearing_id": hb_hearing(w).pk}),
     "handbook:hearing_respond": page(
@@ -412,6 +422,9 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
     "archive:cases": page(403),
     "archive:case": page(403, kwargs=lambda w, p: {"case_id": 999999}),
     "archive:case_close": page(403, method="post", kwargs=lambda w, p: {"case_id": 999999}),
+    "archive:case_reopen": page(403, method="post", kwargs=lambda w, p: {"case_id": 999999}),
+    "archive:case_retention": page(403, method="post", kwargs=lambda w, p: {"case_id": 999999}),
+    "archive:retention_schedule": page(403),
     "archive:entry": page(403, kwargs=lambda w, p: {"entry_id": 999999}),
     "archive:document": page(403, kwargs=lambda w, p: {"document_id": 999999}),
     "archive:rules": page(403),
@@ -421,9 +434,15 @@ MATRIX: dict[str, Check | tuple[Check, ...]] = {
     "archive:hold_lift": page(403, method="post", kwargs=lambda w, p: {"hold_id": 999999}),
     "archive:disposals": page(403),
     "archive:disposal": page(403, kwargs=lambda w, p: {"list_id": 999999}),
+    "archive:disposal_propose": page(403, method="post"),
+    "archive:access_requests": page(403),
+    "archive:access_request": page(403, kwargs=lambda w, p: {"request_id": 999999}),
     "archive:log": page(403),
     "archive:public_journal": page(200, anonymous=200),
     "archive:public_journal_xml": page(302, anonymous=302),  # nothing journaled: back to the page
+    "archive:public_entry": page(404, anonymous=404, kwargs=lambda w, p: {"entry_id": 999999}),
+    # Innsynskrav are open to everyone; without a chosen entry the form sends you to the journal.
+    "archive:access_request_new": page(302, anonymous=302),
     # Wagtail's public, non-admin URLs: none of them serve room objects.
     "wagtaildocs_serve": page(404, anonymous=404, url=lambda w, p: "/documents/999999/x.pdf"),
     "wagtaildocs_authenticate_with_password": page(

@@ -22,6 +22,8 @@ PRODUCTION_ENV = {
     "EMAIL_PORT": "587",
     "EMAIL_USE_TLS": "true",
     "DEFAULT_FROM_EMAIL": "Fagrom <fagrom@example.no>",
+    "ARCHIVE_CREATOR_ID": "889640782",
+    "ARCHIVE_CREATOR_NAME": "Arbeids- og velferdsetaten",
 }
 
 SCRIPT = """
@@ -120,9 +122,18 @@ def test_check_deploy_is_clean_with_single_sign_on_configured():
         ("SECRET_KEY", "SECRET_KEY must be set"),
         ("ALLOWED_HOSTS", "ALLOWED_HOSTS must be set"),
         ("DATABASE_URL", "DATABASE_URL must point at PostgreSQL"),
+        ("ARCHIVE_CREATOR_ID", "ARCHIVE_CREATOR_ID must be the agency's organisation number"),
+        ("ARCHIVE_CREATOR_NAME", "ARCHIVE_CREATOR_NAME must name the agency"),
     ],
 )
 def test_production_fails_fast_without_essential_settings(missing, message):
     result = _run({missing: ""})
     assert result.returncode != 0
     assert message in result.stderr
+
+
+@pytest.mark.parametrize("number", ["000000000", "889640781", "88964078", "88964078x"])
+def test_production_refuses_a_placeholder_or_mistyped_organisation_number(number):
+    result = _run({"ARCHIVE_CREATOR_ID": number})
+    assert result.returncode != 0
+    assert "ARCHIVE_CREATOR_ID must be the agency's organisation number" in result.stderr

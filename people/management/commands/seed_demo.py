@@ -1,3 +1,5 @@
+import io
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -34,7 +36,11 @@ class Command(BaseCommand):
             ),  # later steps add posts; one set-based repair keeps counters exact
             ("search", demo.search.seed),  # last: indexes what the steps above created
         ]
+        # One line per step; the steps' own details with -v 2 (make run stays short).
+        verbosity = options["verbosity"]
+        details = self.stdout if verbosity >= 2 else io.StringIO()
         for name, seed in steps:
             with transaction.atomic():
-                seed(stdout=self.stdout)
-            self.stdout.write(self.style.SUCCESS(f"demo: {name} ready"))
+                seed(stdout=details)
+            if verbosity >= 1:
+                self.stdout.write(self.style.SUCCESS(f"demo: {name} ready"))

@@ -1,11 +1,7 @@
-"""Archive pages. Each view: load → check through ``access`` → service → render."""
+"""Records officers' pages: the nomination queue, journaling, cases, entries, documents, holds."""
 
 from __future__ import annotations
 
-import tempfile
-from datetime import date
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
@@ -18,28 +14,24 @@ import access
 from forum.models import Thread
 from forum.views.common import paginate
 
-from . import rendering, services
-from .forms import (
+from .. import rendering, services
+from ..forms import (
+    CaseReopenForm,
+    CaseRetentionForm,
     HoldForm,
     JournalForm,
     NominationForm,
-    NominationRuleForm,
     RejectForm,
-    RetentionRuleForm,
 )
-from .models import (
+from ..models import (
     ArchivalDocument,
-    ArchiveEvent,
     Case,
     DisposalList,
     JournalEntry,
     LegalHold,
     Nomination,
-    NominationRule,
-    RetentionRule,
 )
-from .noark.export import Extract
-from .services import ArchiveError
+from ..services import ArchiveError
 
 PER_PAGE = 50
 
@@ -112,7 +104,14 @@ def journal(request, nomination_id):
         "type": JournalEntry.Type.INTERNAL,
         "responsible_unit": request.user.org_unit_id,
     }
-    form = JournalForm(request.POST or None, initial=initial)
+    # "Finn sak": the open cases by number or title words (GET ?sak=2026/12 or ?sak=dagpenger).
+    case_query = request.GET.get("sak", "").strip()[:100]
+    cases = services.open_cases_matching(case_query)
+    if case_query and request.method != "POST":
+        found = list(cases[:2])
+        if len(found) == 1:
+            initial["case"] = found[0].pk
+    form = JournalForm(request.POST or None, initial=initial, cases=cases)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         details = services.EntryDetails(
@@ -139,6 +138,7 @@ def journal(request, nomination_id):
                 details=details,
                 case=data["case"],
                 new_case=new_case,
+                include_removed=data["include_removed"],
             )
         except ArchiveError as exc:
             form.add_error(None, exc.message)
@@ -157,6 +157,8 @@ def journal(request, nomination_id):
             "thread": thread,
             "form": form,
             "reject_form": RejectForm(),
+            "case_query": case_query,
+            "cases_found": cases.count() if case_query else None,
             # The records officer reviews what will be frozen, from any room.
             "thread_html": rendering.thread_html(thread),
         },
@@ -203,7 +205,67 @@ def case_detail(request, case_id):
     access.check_keep_records(request.user)
     case = get_object_or_404(Case.objects.select_related("archive_class"), pk=case_id)
     entries = case.entries.order_by("document_number")
-    return render(request, "archive/case_detail.html", {"case": case, "entries": entries})
+    retention = case.retention
+    return render(
+        request,
+        "archive/case_detail.html",
+        {
+            "case": case,
+            "entries": entries,
+            "retention": retention,
+            "reopen_form": CaseReopenForm(),
+            "retention_form": CaseRetentionForm(
+                initial={
+                    "decision": case.disposal_decision,
+                    "years": case.retention_years,
+                    "basis": case.disposal_basis,
+                }
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def case_reopen(request, case_id):
+    access.check_keep_records(request.user)
+    case = get_object_or_404(Case, pk=case_id)
+    form = CaseReopenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Skriv hvorfor saken gjenåpnes."))
+        return redirect("archive:case", case_id=case.pk)
+    try:
+        services.case_reopen(case=case, by=request.user, reason=form.cleaned_data["reason"])
+    except ArchiveError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Sak %(number)s er gjenåpnet.") % {"number": case.number})
+    return redirect("archive:case", case_id=case.pk)
+
+
+@login_required
+@require_POST
+def case_retention(request, case_id):
+    access.check_keep_records(request.user)
+    case = get_object_or_404(Case, pk=case_id)
+    form = CaseRetentionForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.case_retention_set(
+                case=case,
+                by=request.user,
+                decision=d["decision"],
+                years=d["years"],
+                basis=d["basis"],
+            )
+        except ArchiveError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Bevaringstiden for saken er lagret."))
+    else:
+        messages.error(request, _("Sjekk feltene for bevaringstid."))
+    return redirect("archive:case", case_id=case.pk)
 
 
 @login_required
@@ -239,7 +301,12 @@ def document_download(request, document_id):
     document = get_object_or_404(
         ArchivalDocument.objects.select_related("entry__case"), pk=document_id
     )
-    handle = services.document_open(document=document, by=request.user)
+    try:
+        handle = services.document_open(document=document, by=request.user)
+    except ArchiveError as exc:
+        # Refused, never served: a changed file is not the record. The audit entry is written.
+        messages.error(request, exc.message)
+        return redirect("archive:entry", entry_id=document.entry_id)
     return FileResponse(
         handle,
         as_attachment=True,
@@ -286,170 +353,3 @@ def hold_lift(request, hold_id):
     else:
         messages.success(request, _("Bevaringspålegget er opphevet."))
     return redirect("archive:rules")
-
-
-# Rules and disposal ------------------------------------------------------------------------
-
-
-@login_required
-def rules(request):
-    access.check_keep_records(request.user)
-    nomination_form = NominationRuleForm(prefix="n")
-    retention_form = RetentionRuleForm(prefix="r")
-    if request.method == "POST":
-        try:
-            if "n-what" in request.POST:
-                nomination_form = NominationRuleForm(request.POST, prefix="n")
-                if nomination_form.is_valid():
-                    d = nomination_form.cleaned_data
-                    services.nomination_rule_create(
-                        by=request.user, what=d["what"], room=d["room"], topic=d["topic"]
-                    )
-                    messages.success(request, _("Regelen er lagret."))
-                    return redirect("archive:rules")
-            else:
-                retention_form = RetentionRuleForm(request.POST, prefix="r")
-                if retention_form.is_valid():
-                    d = retention_form.cleaned_data
-                    services.retention_rule_create(
-                        by=request.user,
-                        inactive_years=d["inactive_years"],
-                        room=d["room"],
-                        topic=d["topic"],
-                        basis=d["basis"],
-                    )
-                    messages.success(request, _("Regelen er lagret."))
-                    return redirect("archive:rules")
-        except ArchiveError as exc:
-            messages.error(request, exc.message)
-    return render(
-        request,
-        "archive/rules.html",
-        {
-            "nomination_rules": NominationRule.objects.filter(is_active=True).select_related(
-                "room", "topic__room"
-            ),
-            "retention_rules": RetentionRule.objects.filter(is_active=True).select_related(
-                "room", "topic__room"
-            ),
-            "holds": LegalHold.objects.filter(lifted_at__isnull=True).select_related(
-                "thread", "placed_by"
-            ),
-            "nomination_form": nomination_form,
-            "retention_form": retention_form,
-        },
-        status=400 if nomination_form.errors or retention_form.errors else 200,
-    )
-
-
-@login_required
-@require_POST
-def rule_deactivate(request, kind, rule_id):
-    access.check_keep_records(request.user)
-    if kind == "forslag":
-        rule = get_object_or_404(NominationRule, pk=rule_id)
-        services.nomination_rule_deactivate(rule=rule, by=request.user)
-    else:
-        rule = get_object_or_404(RetentionRule, pk=rule_id)
-        services.retention_rule_deactivate(rule=rule, by=request.user)
-    messages.success(request, _("Regelen er slått av."))
-    return redirect("archive:rules")
-
-
-@login_required
-def disposal_lists(request):
-    access.check_keep_records(request.user)
-    lists = DisposalList.objects.all()
-    page_obj, page_range = paginate(request, lists, PER_PAGE)
-    return render(
-        request, "archive/disposal_lists.html", {"page_obj": page_obj, "page_range": page_range}
-    )
-
-
-@login_required
-def disposal_detail(request, list_id):
-    access.check_keep_records(request.user)
-    disposal_list = get_object_or_404(DisposalList, pk=list_id)
-    if request.method == "POST":
-        try:
-            if request.POST.get("action") == "approve":
-                services.disposal_approve(disposal_list=disposal_list, by=request.user)
-                messages.success(request, _("Kassasjonslisten er godkjent og utført."))
-            else:
-                services.disposal_reject(
-                    disposal_list=disposal_list,
-                    by=request.user,
-                    reason=request.POST.get("reason", ""),
-                )
-                messages.success(request, _("Kassasjonslisten er avvist."))
-            return redirect("archive:disposal", list_id=disposal_list.pk)
-        except ArchiveError as exc:
-            messages.error(request, exc.message)
-    return render(
-        request,
-        "archive/disposal_detail.html",
-        {"disposal_list": disposal_list, "items": disposal_list.items.select_related("rule")},
-    )
-
-
-@login_required
-def audit_log(request):
-    access.check_keep_records(request.user)
-    events = ArchiveEvent.objects.all()
-    page_obj, page_range = paginate(request, events, PER_PAGE)
-    return render(
-        request, "archive/audit_log.html", {"page_obj": page_obj, "page_range": page_range}
-    )
-
-
-# The public journal (offentlig journal): open to everyone, screened values replaced ------------
-
-
-def _date_param(request, name) -> date | None:
-    try:
-        return date.fromisoformat(request.GET.get(name, ""))
-    except ValueError:
-        return None
-
-
-def public_journal(request):
-    date_from, date_to = _date_param(request, "fra"), _date_param(request, "til")
-    entries = JournalEntry.objects.select_related("case", "thread__topic").order_by(
-        "-journal_date", "-year", "-sequence_number"
-    )
-    if date_from:
-        entries = entries.filter(journal_date__gte=date_from)
-    if date_to:
-        entries = entries.filter(journal_date__lte=date_to)
-    page_obj, page_range = paginate(request, entries, PER_PAGE)
-    return render(
-        request,
-        "archive/public_journal.html",
-        {
-            "page_obj": page_obj,
-            "page_range": page_range,
-            "date_from": date_from,
-            "date_to": date_to,
-            "query": request.GET.urlencode(),
-        },
-    )
-
-
-def public_journal_xml(request):
-    """offentligJournal.xml for a period, as the public journal export."""
-    date_from, date_to = _date_param(request, "fra"), _date_param(request, "til")
-    extract = Extract(settings.BASE_DIR, by_name="", progress=False)
-    entries = JournalEntry.objects.all()
-    if date_from:
-        entries = entries.filter(journal_date__gte=date_from)
-    if date_to:
-        entries = entries.filter(journal_date__lte=date_to)
-    if not entries.exists():
-        messages.info(request, _("Ingen journalposter i perioden."))
-        return redirect("archive:public_journal")
-    out = tempfile.TemporaryFile()  # FileResponse closes it
-    extract.write_public_journal(entries, out)
-    out.seek(0)
-    return FileResponse(
-        out, as_attachment=True, filename="offentligJournal.xml", content_type="application/xml"
-    )

@@ -1,14 +1,11 @@
-"""Handbook pages for readers. Each view: load → check (access) → service → render.
+"""The handbook for readers: page context, change logs, versions, diffs, confirmations."""
 
-``page_context`` and ``index_context`` feed the Wagtail page templates; they ask
-the database a fixed number of times whatever the number of versions,
-proposals or confirmations (the lists shown are bounded).
-"""
+from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,25 +14,17 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 import access
-from fagrom.throttle import posting_allowed
-from forum.views.common import paginate, visible_thread_or_404
-from people.models import OrgUnit, User
+from forum.views.common import paginate
+from people.models import User
 
-from . import services
-from .diff import word_diff
-from .forms import (
-    DeclineProposalForm,
-    HearingCommentForm,
-    HearingForm,
-    HearingResponseForm,
-    ProposalForm,
-)
-from .models import (
+from .. import services
+from ..diff import word_diff
+from ..forms import RestoreVersionForm
+from ..models import (
     ChangeProposal,
     ControlledPage,
     HandbookIndexPage,
     Hearing,
-    HearingComment,
     PageVersion,
 )
 
@@ -221,6 +210,8 @@ def version_detail(request, page_id, major, minor):
             "sections": old.sections(),
             "is_current": (major, minor) == (page.version_major, page.version_minor),
             "hearings": version.hearings.all(),
+            "may_restore": access.can_edit_handbook_page(request.user, page),
+            "restore_form": RestoreVersionForm(),
         },
     )
 
@@ -254,8 +245,8 @@ def version_diff(request, page_id):
     ):
         error = _("Versjonen finnes ikke. Velg blant versjonene i listen.")
     diff = word_diff(
-        old.revision.as_object().plain_text_paragraphs(),
-        new.revision.as_object().plain_text_paragraphs(),
+        old.revision.as_object().diff_paragraphs(),
+        new.revision.as_object().diff_paragraphs(),
     )
     between = [
         v for v in versions if (old.major, old.minor) < (v.major, v.minor) <= (new.major, new.minor)
@@ -292,15 +283,34 @@ def confirm_reading(request, page_id):
 
 @login_required
 def confirmations(request, page_id):
+    """«Lest og forstått» per unit with subtotals; ``?csv=1`` exports it, POST reminds."""
     page = _controlled_page_or_404(request.user, page_id)
     if not access.can_see_confirmations(request.user, page):
         raise access.AccessDenied(
             _("Bare dokumenteieren og håndbokredaktører ser hvem som har bekreftet.")
         )
+    if request.method == "POST":
+        sent = services.reading_reminders_send(page=page, by=request.user)
+        messages.success(
+            request, _("Påminnelse sendt til %(n)s som ikke har bekreftet.") % {"n": sent}
+        )
+        return redirect("handbook:confirmations", page_id=page.pk)
+    if request.GET.get("csv"):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="lest-og-forstatt-{page.pk}.csv"'
+        services.reading_report_csv(page=page, out=response)
+        return response
+    status = services.reading_status(page=page)
     return render(
         request,
         "handbook/confirmations.html",
-        {"page": page, "trail": _handbook_trail(page), **services.reading_status(page=page)},
+        {
+            "page": page,
+            "trail": _handbook_trail(page),
+            "report": services.reading_report(page=page),
+            "people_total": len(status["confirmed"]) + len(status["missing"]),
+            **status,
+        },
     )
 
 
@@ -319,189 +329,3 @@ def review_listing(request):
         "handbook/review.html",
         {"rows": rows, "is_editor": access.is_handbook_editor(request.user), "today": today},
     )
-
-
-@login_required
-def proposal_new(request, thread_id):
-    """A moderator turns a post of the thread into a change proposal on a handbook page."""
-    thread = visible_thread_or_404(request.user, thread_id)
-    if not access.can_propose_from_post(request.user, thread):
-        raise access.AccessDenied(_("Bare moderatorer i temaet kan lage endringsforslag."))
-    root = services.handbook_root()
-    if root is None:
-        raise Http404
-    # A removed post's text must not travel into the handbook.
-    posts = thread.posts.filter(is_hidden=False).select_related("author").order_by("position")
-    pages = (
-        Page.objects.descendant_of(root)
-        .live()
-        .filter(access.handbook_pages_q(request.user))
-        .order_by("path")
-    )
-    initial = {"post": request.GET.get("innlegg")}
-    form = ProposalForm(request.POST or None, posts=posts, pages=pages, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        post = form.cleaned_data["post"]
-        post.thread = thread
-        try:
-            proposal = services.proposal_create(
-                post=post,
-                page=form.cleaned_data["page"].specific,
-                by=request.user,
-                note=form.cleaned_data["note"],
-            )
-        except services.ProposalError as error:
-            form.add_error("page", str(error))
-        else:
-            if proposal.revision_id:
-                messages.success(
-                    request,
-                    _(
-                        "Endringsforslaget er lagt inn som utkast på «%(page)s» og koblet til tråden."
-                    )
-                    % {"page": proposal.page.title},
-                )
-            else:
-                messages.warning(
-                    request,
-                    _(
-                        "Siden har en endring til godkjenning. Forslaget er registrert for "
-                        "dokumenteieren, men ikke lagt inn i utkastet ennå."
-                    ),
-                )
-            return redirect(thread)
-    return render(
-        request,
-        "handbook/proposal_new.html",
-        {"thread": thread, "form": form},
-        status=400 if form.is_bound else 200,
-    )
-
-
-@login_required
-@require_POST
-def proposal_decline(request, proposal_id):
-    proposal = get_object_or_404(
-        ChangeProposal.objects.select_related("page", "thread__topic"), pk=proposal_id
-    )
-    if not access.can_view(request.user, proposal.thread):
-        raise Http404  # a proposal from a closed room is not confirmed to outsiders
-    page = _controlled_page_or_404(request.user, proposal.page_id)
-    if not access.can_decide_proposal(request.user, proposal):
-        raise access.AccessDenied(
-            _("Bare dokumenteier eller en håndbokredaktør kan avslå forslag.")
-        )
-    form = DeclineProposalForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Skriv hvorfor forslaget ikke tas inn."))
-        return redirect(page.url)
-    try:
-        services.proposal_decline(
-            proposal=proposal, by=request.user, note=form.cleaned_data["note"]
-        )
-    except services.ProposalError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Forslaget er avslått, med begrunnelse."))
-    return redirect(page.url)
-
-
-@login_required
-def hearing_new(request, page_id):
-    page = _controlled_page_or_404(request.user, page_id, live=False)
-    if not access.can_open_hearing(request.user, page):
-        raise access.AccessDenied(
-            _("Bare dokumenteier eller en håndbokredaktør kan sende på høring.")
-        )
-    today = timezone.localdate()
-    form = HearingForm(
-        request.POST or None,
-        units=OrgUnit.objects.order_by("path"),
-        today=today,
-        initial={"title": _("Høring: %(title)s") % {"title": page.title}},
-    )
-    if request.method == "POST" and form.is_valid():
-        hearing = services.hearing_open(page=page, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Utkastet er sendt på høring."))
-        return redirect(hearing)
-    return render(
-        request,
-        "handbook/hearing_new.html",
-        {
-            "page": page,
-            "trail": _handbook_trail(page),
-            "form": form,
-            "has_draft": page.latest_revision_id != page.live_revision_id,
-        },
-        status=400 if form.is_bound else 200,
-    )
-
-
-@login_required
-def hearing_detail(request, hearing_id):
-    hearing = get_object_or_404(
-        Hearing.objects.select_related("page", "revision", "created_by__org_unit", "version"),
-        pk=hearing_id,
-    )
-    access.check_read_handbook_page(request.user, hearing.page)
-    draft = hearing.revision.as_object()
-    sections = draft.sections()
-    may_comment = access.can_comment_on_hearing(request.user, hearing)
-    form = None
-    if may_comment:
-        form = HearingCommentForm(request.POST or None, sections=sections)
-        if request.method == "POST" and form.is_valid() and posting_allowed(request, form):
-            try:
-                services.hearing_comment_add(
-                    hearing=hearing,
-                    by=request.user,
-                    section_id=form.cleaned_data["section"],
-                    body=form.cleaned_data["body"],
-                )
-            except services.ProposalError as error:
-                form.add_error("section", str(error))
-            else:
-                messages.success(request, _("Innspillet ditt er registrert."))
-                return redirect(hearing)
-    elif request.method == "POST":
-        raise access.AccessDenied(_("Du er ikke med i denne høringen, eller fristen er ute."))
-    comments = list(hearing.comments.select_related("author__org_unit", "responded_by__org_unit"))
-    for section in sections:
-        section["comments"] = [c for c in comments if c.section_id == section["id"]]
-    known = {s["id"] for s in sections}
-    return render(
-        request,
-        "handbook/hearing.html",
-        {
-            "hearing": hearing,
-            "page": hearing.page,
-            "draft": draft,
-            "sections": sections,
-            "orphan_comments": [c for c in comments if c.section_id not in known],
-            "form": form,
-            "units": hearing.units.order_by("path"),
-            "may_respond": access.can_respond_to_hearing(request.user, hearing),
-            "response_form": HearingResponseForm(),
-        },
-        status=400 if form is not None and form.is_bound else 200,
-    )
-
-
-@login_required
-@require_POST
-def hearing_respond(request, comment_id):
-    comment = get_object_or_404(
-        HearingComment.objects.select_related("hearing__page"), pk=comment_id
-    )
-    access.check_read_handbook_page(request.user, comment.hearing.page)
-    if not access.can_respond_to_hearing(request.user, comment.hearing):
-        raise access.AccessDenied(_("Bare redaktøren og dokumenteieren svarer på innspill."))
-    form = HearingResponseForm(request.POST)
-    if form.is_valid():
-        services.hearing_comment_respond(
-            comment=comment, by=request.user, response=form.cleaned_data["response"]
-        )
-        messages.success(request, _("Svaret er lagret."))
-    else:
-        messages.error(request, _("Skriv et svar før du lagrer."))
-    return redirect(comment.hearing)
