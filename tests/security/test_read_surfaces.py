@@ -145,6 +145,9 @@ SURFACES: dict[str, Surface | tuple[Surface, ...]] = {
             moderator=True,  # the page itself still holds the moderator's hidden-text block
         ),
     ),
+    "forum:post": Surface(  # the permalink: a redirect to the thread page, no text of its own
+        get(named("forum:post", post_id=post_id)), moderator=False
+    ),
     "forum:post_history": Surface(get(named("forum:post_history", post_id=post_id)), True),
     "forum:post_edit": Surface(get(named("forum:post_edit", post_id=post_id)), moderator=False),
     "forum:post_restore": Surface(get(named("forum:post_restore", post_id=post_id)), True),
@@ -248,10 +251,7 @@ OTHER_SURFACES: dict[str, Surface] = {
 }
 
 # Known gaps owned elsewhere: (surface -> reason). Strict xfail: fixing it flips the test.
-PENDING = {
-    "archive:thread_pdf": "issue 15 item 4 (records): the archived PDF must show the removal, "
-    "not the text, unless journaled with screening",
-}
+PENDING: dict[str, str] = {}
 
 NO_POST_TEXT = {
     "login": "the login form",
@@ -293,6 +293,7 @@ NO_POST_TEXT = {
     "forum:livechat_control": "POST",
     "forum:livechat_vote": "POST",
     "forum:livechat_answer": "POST",
+    "forum:livechat_reject": "POST",
     "people:profile_edit": "the person's own settings",
     "people:identity_correction": "the person's own correction request",
     "people:api_tokens": "the person's keys",
@@ -317,6 +318,8 @@ NO_POST_TEXT = {
     "handbook:proposal_decline": "POST",
     "handbook:hearing": "hearing comments, not posts",
     "handbook:hearing_respond": "POST",
+    "handbook:version_restore": "restoring a handbook version: handbook text, not posts",
+    "handbook:self_approval_refused": "a handbook page's refusal notice",
     # The archive is the records engineer's (issue 15 item 4); its pages list nominations,
     # cases and entries by title, and serve the archived PDF (see archive:thread_pdf above).
     "archive:queue": "nominations: thread titles and reasons",
@@ -337,6 +340,14 @@ NO_POST_TEXT = {
     "archive:log": "the archive's event log",
     "archive:public_journal": "the public journal: titles",
     "archive:public_journal_xml": "the public journal as XML: titles",
+    "archive:public_entry": "a public journal entry: metadata and public title",
+    "archive:access_requests": "requests for access (innsynskrav): journal entries by title",
+    "archive:access_request": "one request for access: the entry and the decision",
+    "archive:access_request_new": "the request form for a journal entry",
+    "archive:case_reopen": "POST",
+    "archive:case_retention": "a case's retention: metadata",
+    "archive:retention_schedule": "the retention schedule",
+    "archive:disposal_propose": "proposing a disposal list: thread titles",
     "wagtaildocs_serve": "Wagtail documents, not posts",
     "wagtaildocs_authenticate_with_password": "Wagtail documents password form",
     "wagtailcore_authenticate_with_password": "Wagtail page password form",
