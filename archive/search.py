@@ -70,10 +70,15 @@ def entry_documents(entry: JournalEntry) -> Iterator[SearchDocument]:
         entry.responsible_unit_name,
         screening,
     ]
+    # Display facts for a readable hit (case, number, date, type, sender, screening);
+    # the public variant carries only what the public journal shows (masked parts).
     extra = {
         "registry_id": entry.registry_id,
         "journal_date": entry.journal_date.isoformat(),
         "status": entry.status,
+        "case_number": case.number,
+        "entry_type": str(entry.get_type_display()),
+        "screening": screening,
     }
     if public_principals:
         journal = reverse("archive:public_journal")
@@ -89,7 +94,12 @@ def entry_documents(entry: JournalEntry) -> Iterator[SearchDocument]:
             principals=frozenset(public_principals),
             date=_at(entry.journal_date),
             unit_id=entry.responsible_unit_id,
-            extra={**extra, "variant": PUBLIC},
+            extra={
+                **extra,
+                "variant": PUBLIC,
+                "case_title": case.public_title,
+                "sender": entry.shown_sender,
+            },
         )
     if full_principals:
         thread = entry.thread
@@ -118,7 +128,7 @@ def entry_documents(entry: JournalEntry) -> Iterator[SearchDocument]:
             room_id=thread.topic.room_id if thread else None,
             topic_id=thread.topic_id if thread else None,
             unit_id=entry.responsible_unit_id,
-            extra=extra,
+            extra={**extra, "case_title": case.title, "sender": entry.sender_name},
         )
 
 

@@ -88,9 +88,11 @@ class QueryCounter:
 
     def __init__(self):
         self.count = 0
+        self.statements = []
 
     def __call__(self, execute, sql, params, many, context):
         self.count += 1
+        self.statements.append(sql)
         return execute(sql, params, many, context)
 
 
@@ -117,6 +119,7 @@ def measure(client, path: str, *, repeat: int, warmup: int) -> dict:
         "cpu": statistics.median(cpu),
         "wall": statistics.median(wall),
         "bytes": len(response.content),
+        "statements": counter.statements,
     }
 
 
@@ -145,6 +148,7 @@ def main():
     parser.add_argument("--runs", type=int, default=1, help="median over this many runs")
     parser.add_argument("--profile", action="store_true", help="cProfile top list per page")
     parser.add_argument("--top", type=int, default=20)
+    parser.add_argument("--sql", action="store_true", help="print the last request's statements")
     parser.add_argument(
         "--dev-settings",
         action="store_true",
@@ -179,6 +183,9 @@ def main():
             f"{statistics.median(r['wall'] for r in runs):.1f} | {runs[0]['bytes']} |",
             flush=True,
         )
+        if args.sql:
+            for sql in runs[-1]["statements"]:
+                print("    ", sql[:200])  # noqa: T201
     if args.profile:
         for name, path in pages:
             print(f"\n## cProfile: {name} ({path}), {args.repeat} requests\n")  # noqa: T201

@@ -31,11 +31,17 @@ sys.path.insert(0, str(ROOT))
 
 QUERIES = [
     ("frequent word", "vedtak"),
+    ("frequent word", "dagpenger"),
     ("two words", "sykepenger arbeidsgiver"),
+    ("phrase", '"klage på vedtaket"'),
     ("inflected", "sykepengene"),
+    ("compound", "permitteringsperioden"),
     ("compound part", "håndbok"),
     ("reference", "ftrl. § 8-2"),
+    ("reference", "folketrygdloven 8-2"),
+    ("nynorsk", "sjukepengar"),
     ("rare word", "yrkesskade"),
+    ("misspelt", "dagpeneger"),
 ]
 SUGGEST = ["syk", "dagp", "perm"]
 

@@ -6,4 +6,9 @@ class FagromConfig(AppConfig):
     verbose_name = "Fagrom"
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from .outage import database_connected
+
+        connection_created.connect(database_connected, dispatch_uid="fagrom-outage-recovered")
         from . import checks  # noqa: F401 (registers the start-up checks)

@@ -7,7 +7,9 @@ Production uses a cache every app server sees (Redis or the database cache;
 see docs/configuration.md), so the limit holds across servers.
 """
 
+import functools
 import hashlib
+import ipaddress
 import time
 from dataclasses import dataclass
 
@@ -61,15 +63,40 @@ class Throttle:
         cache.delete(self._key(ident))
 
 
+@functools.lru_cache(maxsize=8)
+def _networks(spec: tuple[str, ...]):
+    return tuple(ipaddress.ip_network(item, strict=False) for item in spec)
+
+
+def _trusted(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in _networks(tuple(settings.TRUSTED_PROXIES)))
+
+
 def client_ip(request) -> str:
-    """The client's address; behind ``NUM_PROXIES`` trusted proxies, taken from X-Forwarded-For."""
-    proxies = getattr(settings, "NUM_PROXIES", 0)
-    if proxies:
-        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [p for p in forwarded if p]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's address, for per-address limits.
+
+    ``X-Forwarded-For`` counts only when the request comes from one of
+    ``TRUSTED_PROXIES``: anyone reaching the app directly could write anything
+    there. Then it is read from the right, skipping trusted proxies, at most
+    ``NUM_PROXIES`` entries deep: the first address no trusted proxy vouches
+    for is the client.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.NUM_PROXIES
+    if not proxies or not _trusted(remote):
+        return remote
+    forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [p for p in forwarded if p][-proxies:]
+    client = remote
+    for address in reversed(forwarded):
+        client = address
+        if not _trusted(address):
+            break
+    return client
 
 
 POSTING_THROTTLED = pgettext_lazy(

@@ -36,5 +36,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Outages become 503s, bad input JSON under /api/ (fagrom/outage.py, fagrom/views.py).
+handler400 = "fagrom.views.bad_request"
+handler500 = "fagrom.outage.server_error"
+
 # Wagtail serves the handbook pages; it must come last.
 urlpatterns += [path("", include(wagtail_urls))]

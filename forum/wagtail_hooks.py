@@ -10,7 +10,10 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from fagrom.admin_deletes import ReferencedDeleteRefusedMixin
 
 from .models import Room, RoomAuditEntry, Topic
 from .services import room_log, room_search_refresh
@@ -22,8 +25,13 @@ def _members_link(room):
     return format_html('<a href="{}">{}</a>', url, _("Medlemmer"))
 
 
+class ReferencedDeleteView(ReferencedDeleteRefusedMixin, snippet_views.DeleteView):
+    """A room with topics, or a topic with threads, is not deleted (fagrom/admin_deletes.py)."""
+
+
 class RoomViewSet(SnippetViewSet):
     model = Room
+    delete_view_class = ReferencedDeleteView
     icon = "group"
     menu_label = gettext_lazy("Rom")
     list_display = [
@@ -45,6 +53,7 @@ class RoomViewSet(SnippetViewSet):
 
 class TopicViewSet(SnippetViewSet):
     model = Topic
+    delete_view_class = ReferencedDeleteView
     icon = "tag"
     menu_label = gettext_lazy("Temaer")
     # The counter field has no verbose name (it is never edited); the column needs one.

@@ -2,11 +2,11 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from fagrom.forms import FagromForm, FagromFormMixin
 
-from .auth import login_is_throttled
+from .auth import login_wait_seconds
 from .models import OrgUnit
 
 
@@ -110,6 +110,14 @@ class ApiTokenForm(FagromForm):
     )
 
 
+def duration_words(seconds: int) -> str:
+    """30 → "30 sekunder", 120 → "2 minutter" (rounded up to whole minutes past one)."""
+    if seconds < 60:
+        return ngettext("%(n)d sekund", "%(n)d sekunder", seconds) % {"n": seconds}
+    minutes = -(-seconds // 60)
+    return ngettext("%(n)d minutt", "%(n)d minutter", minutes) % {"n": minutes}
+
+
 class LoginForm(FagromFormMixin, AuthenticationForm):
     """Username and password, with a clear answer when login is throttled or turned off."""
 
@@ -122,8 +130,9 @@ class LoginForm(FagromFormMixin, AuthenticationForm):
         "inactive": pgettext_lazy("form error", "Denne kontoen er deaktivert."),
         "throttled": pgettext_lazy(
             "form error",
-            "For mange mislykkede innloggingsforsøk. Vent et kvarter og prøv igjen, "
-            "eller kontakt brukerstøtte.",
+            "For mange mislykkede innloggingsforsøk. Vent %(wait)s og prøv igjen. "
+            "Har du logget inn fra denne nettleseren før, slipper du inn med riktig passord "
+            "uten å vente. Glemt passordet? Kontakt brukerstøtte.",
         ),
         "local_login_disabled": pgettext_lazy(
             "form error",
@@ -132,6 +141,7 @@ class LoginForm(FagromFormMixin, AuthenticationForm):
     }
 
     throttled = False
+    wait_seconds = 0
 
     def clean(self):
         if not settings.LOCAL_LOGIN_ENABLED:
@@ -139,7 +149,13 @@ class LoginForm(FagromFormMixin, AuthenticationForm):
                 self.error_messages["local_login_disabled"], code="local_login_disabled"
             )
         username = self.cleaned_data.get("username")
-        if username and login_is_throttled(self.request, username):
+        wait = login_wait_seconds(self.request, username) if username else 0
+        if wait:
             self.throttled = True
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+            self.wait_seconds = wait
+            raise forms.ValidationError(
+                self.error_messages["throttled"],
+                code="throttled",
+                params={"wait": duration_words(wait)},
+            )
         return super().clean()

@@ -14,7 +14,9 @@ import access
 from forum.profiles import expertise_for
 
 from . import services
+from .auth import device_cookie_set
 from .forms import ApiTokenForm, IdentityCorrectionForm, LoginForm, ProfileForm
+from .middleware import language_remember
 from .models import IdentityCorrection, IdentityLogEntry, User
 from .services.identity import IdentityError
 
@@ -78,6 +80,7 @@ def profile_edit(request):
             )
         if form.is_valid():
             services.profile_update(user=user, **form.cleaned_data)
+            language_remember(request, user.language)
             messages.success(request, _("Profilen din er oppdatert."))
             return redirect(user)
     return render(
@@ -172,9 +175,17 @@ class LoginView(auth_views.LoginView):
             **kwargs,
         )
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # This browser now counts as the person's own: strangers' guessing won't slow it.
+        device_cookie_set(response, form.get_user().get_username())
+        return response
+
     def form_invalid(self, form):
         response = super().form_invalid(form)
         response.status_code = 429 if form.throttled else 400
+        if form.throttled:
+            response["Retry-After"] = str(form.wait_seconds)
         return response
 
 
@@ -190,6 +201,7 @@ def language_set(request):
     if request.method == "POST" and request.user.is_authenticated:
         if language in dict(settings.LANGUAGES):
             services.user_language_set(user=request.user, language=language)
+            language_remember(request, language)
     return response
 
 

@@ -13,9 +13,12 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views import users as wagtail_user_views
 from wagtail.users.views.users import CreateView as WagtailCreateView
 from wagtail.users.views.users import EditView as WagtailEditView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from fagrom.admin_deletes import ReferencedDeleteRefusedMixin
 
 from . import services
 from .models import IdentityLogEntry, OrgUnit
@@ -125,9 +128,14 @@ class EditView(_ActingUserMixin, WagtailEditView):
     pass
 
 
+class PersonDeleteView(ReferencedDeleteRefusedMixin, wagtail_user_views.DeleteView):
+    """Someone who wrote, moderated or was logged is deactivated, never deleted."""
+
+
 class UserViewSet(WagtailUserViewSet):
     add_view_class = CreateView
     edit_view_class = EditView
+    delete_view_class = PersonDeleteView
 
     def get_form_class(self, for_update=False):
         return PersonEditForm if for_update else PersonCreationForm

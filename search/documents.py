@@ -98,12 +98,16 @@ class SearchFilters:
         )
 
 
+SORTS = ("relevance", "newest", "oldest")
+
+
 @dataclass(frozen=True)
 class SearchQuery:
     text: str
     filters: SearchFilters = SearchFilters()
     page: int = 1
     per_page: int = 20
+    sort: str = "relevance"  # one of SORTS
 
     @property
     def offset(self) -> int:
@@ -140,6 +144,8 @@ class SearchResults:
     total: int
     facets: dict[str, list[FacetCount]]
     query: SearchQuery
+    # "Mente du …?": a corrected query text that finds something, when this found nothing.
+    did_you_mean: str | None = None
 
     @property
     def pages(self) -> int:

@@ -4,7 +4,7 @@ from django.utils.translation import pgettext_lazy
 
 from fagrom.forms import FagromForm
 
-from .documents import TYPES, SearchFilters, SearchQuery
+from .documents import SORTS, TYPES, SearchFilters, SearchQuery
 
 MAX_PAGE = 500
 
@@ -24,6 +24,15 @@ class SearchForm(FagromForm):
     )
     date_to = forms.DateField(
         label=_("Til dato"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        label=_("Sorter"),
+        required=False,
+        choices=[
+            ("relevance", _("Mest relevant")),
+            ("newest", _("Nyeste først")),
+            ("oldest", _("Eldste først")),
+        ],
     )
     page = forms.IntegerField(label=_("Side"), required=False, min_value=1, max_value=MAX_PAGE)
 
@@ -55,4 +64,5 @@ class SearchForm(FagromForm):
             ),
             page=data.get("page") or 1,
             per_page=per_page,
+            sort=data.get("sort") if data.get("sort") in SORTS else "relevance",
         )

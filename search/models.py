@@ -3,12 +3,11 @@
 These tables are the database backend's own (not Wagtail search). The full-text
 parts are vendor-specific and created by migration ``0002``:
 
-* SQLite: two FTS5 tables over ``title``/``body`` kept in sync by triggers —
-  ``search_fts`` (``unicode61 remove_diacritics 0`` words) and ``search_tri``
-  (``trigram``, for compounds and substrings).
-* PostgreSQL: generated ``tsvector`` columns ``search_vector`` ("norwegian") and
-  ``compound_vector`` ("fagrom_compound": the Norwegian hunspell dictionary when
-  installed), GIN indexes, and a ``pg_trgm`` index on titles for suggestions.
+* SQLite: an FTS5 table ``search_terms`` over ``title_terms``/``lead_terms``/``terms``
+  (``detail=column``), kept in sync by triggers.
+* PostgreSQL: generated ``tsvector`` columns made from the token lists as they are
+  (``array_to_tsvector``), a GIN index on ``terms_vector``, and a ``pg_trgm`` index
+  on titles for suggestions.
 
 Caution: on SQLite, a migration that remakes ``search_indexeddocument`` (most
 ``AlterField``s) drops its triggers; re-run ``search.backends.sqlite.SETUP_SQL``
@@ -16,6 +15,7 @@ in such a migration.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class IndexedDocument(models.Model):
@@ -30,16 +30,68 @@ class IndexedDocument(models.Model):
     unit_id = models.BigIntegerField(null=True)
     boost = models.FloatField(default=1.0)
     extra = models.JSONField(default=dict)
-    # PostgreSQL only: each distinct word of title and body once, in first-seen order.
-    # The compound vector is built from it, because the hunspell dictionary that splits
-    # compounds costs ~50x the plain configuration per word and threads repeat words.
-    compound_text = models.TextField(null=True, editable=False)
+    # What matches and ranks: ``search.text.index_tokens`` of title and body (every
+    # distinct token once, space-separated), of the title alone, and of the title and
+    # the start of the body (a thread's question). The backends index these, never
+    # the text itself, so a query means the same on every database.
+    terms = models.TextField(default="", editable=False)
+    title_terms = models.TextField(default="", editable=False)
+    lead_terms = models.TextField(default="", editable=False)
 
     class Meta:
-        indexes = [models.Index(fields=["type", "date"], name="search_doc_type_date_idx")]
+        indexes = [
+            models.Index(fields=["type", "date"], name="search_doc_type_date_idx"),
+            # Every column a search reads per match, so the match set is read from this
+            # index alone: on SQLite a row's later columns sit behind its 30 kB body.
+            models.Index(
+                fields=["id", "type", "topic_id", "room_id", "unit_id", "date", "boost"],
+                name="search_doc_facets_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.key
+
+
+class IndexedWord(models.Model):
+    """The index's vocabulary: word forms as written, and in how many documents.
+
+    "Mente du …?" picks from these (``search.text.spelling``), and only offers a word
+    the person's own search then finds, so a closed room's words never show.
+    """
+
+    word = models.CharField(max_length=60, unique=True)
+    documents = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return self.word
+
+
+class LawName(models.Model):
+    """A law's abbreviation and other names, beside ``search.text.DEFAULT_LAWS``.
+
+    Editors add laws and names here; "ftrl." and "folketrygdloven" then match each
+    other in every search (documents get the new tokens at the next reindex).
+    """
+
+    abbreviation = models.CharField(
+        _("forkortelse"), max_length=30, unique=True, help_text=_("Uten punktum, f.eks. «ftrl».")
+    )
+    names = models.TextField(
+        _("navn"),
+        help_text=_("Ett navn per linje: bokmål, nynorsk og korte former («folketrygdloven»)."),
+    )
+
+    class Meta:
+        verbose_name = _("lovnavn")
+        verbose_name_plural = _("lovnavn")
+        ordering = ["abbreviation"]
+
+    def __str__(self):
+        return self.abbreviation
+
+    def name_list(self) -> list[str]:
+        return [n.strip() for n in self.names.splitlines() if n.strip()]
 
 
 class IndexedPrincipal(models.Model):

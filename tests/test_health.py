@@ -12,61 +12,76 @@ def _elasticsearch(status):
     return local_http_server({("GET", "/_cluster/health"): cluster_health})
 
 
-def test_healthz_reports_database_up_without_elasticsearch(client, db, settings):
+def test_readyz_reports_database_and_storage_up_without_elasticsearch(client, db, settings):
     settings.ELASTICSEARCH_URL = None
-    response = client.get("/healthz")
+    response = client.get("/readyz")
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
     assert body["checks"]["database"]["status"] == "up"
+    assert body["checks"]["storage"]["status"] == "up"
     assert "elasticsearch" not in body["checks"]
+    assert "cache" not in body["checks"]  # the per-process memory cache is not a dependency
     assert response["Cache-Control"] == "no-store"
 
 
-def test_healthz_answers_an_unknown_host_and_plain_http(client, db, settings):
+def test_healthz_is_liveness_and_touches_no_dependency(client, db, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(connections["default"], "cursor", refuse)
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_healthz_and_readyz_answer_an_unknown_host_and_plain_http(client, db, settings):
     # Load balancers probe app servers by address; host checks and HTTPS redirects must not apply.
     settings.ALLOWED_HOSTS = ["fagrom.example.no"]
     settings.SECURE_SSL_REDIRECT = True
-    response = client.get("/healthz", HTTP_HOST="10.0.0.7:8000")
-    assert response.status_code == 200
+    assert client.get("/healthz", HTTP_HOST="10.0.0.7:8000").status_code == 200
+    assert client.get("/readyz", HTTP_HOST="10.0.0.7:8000").status_code == 200
 
 
-def test_healthz_is_503_when_the_database_is_down(client, db, monkeypatch):
+def test_readyz_is_503_naming_the_database_when_it_is_down(client, db, monkeypatch):
     def refuse(*args, **kwargs):
         raise OperationalError("connection refused")
 
     with monkeypatch.context() as patch:  # undone before the test database is rolled back
         patch.setattr(connections["default"], "cursor", refuse)
-        response = client.get("/healthz")
+        response = client.get("/readyz")
     assert response.status_code == 503
-    assert response.json() == {"status": "fail", "checks": {"database": {"status": "down"}}}
+    body = response.json()
+    assert body["failing"] == ["database"]
+    assert body["checks"]["database"] == {"status": "down", "ms": body["checks"]["database"]["ms"]}
+    assert response["Retry-After"]
 
 
-def test_healthz_reports_a_green_elasticsearch_cluster(client, db, settings):
+def test_readyz_reports_a_green_elasticsearch_cluster(client, db, settings):
     with _elasticsearch("green") as url:
         settings.ELASTICSEARCH_URL = url
-        response = client.get("/healthz")
+        response = client.get("/readyz")
     assert response.status_code == 200
     assert response.json()["checks"]["elasticsearch"]["status"] == "up"
     assert response.json()["checks"]["elasticsearch"]["cluster"] == "green"
 
 
-def test_healthz_is_503_when_the_elasticsearch_cluster_is_red(client, db, settings):
+def test_readyz_is_503_when_the_elasticsearch_cluster_is_red(client, db, settings):
     with _elasticsearch("red") as url:
         settings.ELASTICSEARCH_URL = url
-        response = client.get("/healthz")
+        response = client.get("/readyz")
     assert response.status_code == 503
-    assert response.json()["checks"]["elasticsearch"] == {
-        "status": "down",
-        "cluster": "red",
-        "ms": response.json()["checks"]["elasticsearch"]["ms"],
-    }
+    check = response.json()["checks"]["elasticsearch"]
+    assert check == {"status": "down", "cluster": "red", "ms": check["ms"]}
+    assert response.json()["failing"] == ["elasticsearch"]
 
 
-def test_healthz_is_503_when_elasticsearch_is_unreachable(client, db, settings):
+def test_readyz_is_503_when_elasticsearch_is_unreachable(client, db, settings):
     settings.ELASTICSEARCH_URL = closed_port_url()
-    response = client.get("/healthz")
+    response = client.get("/readyz")
     assert response.status_code == 503
     body = response.json()
     assert body["checks"]["database"]["status"] == "up"
-    assert body["checks"]["elasticsearch"] == {"status": "down"}
+    assert body["checks"]["elasticsearch"]["status"] == "down"
+    assert body["failing"] == ["elasticsearch"]

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_noop
 
 import access
 from fagrom.i18n import site_text
+from fagrom.storage import StorageWriteError, storage_save
 from people.models import OrgUnit
 from search.tasks import index_later
 
@@ -119,16 +120,21 @@ class NewCase:
 
 
 def _write_document(pdf: bytes, year: int) -> tuple[str, str]:
-    """Store the bytes under a fresh name; returns (uuid string, file name)."""
+    """Store the bytes under a fresh name, whole or not at all; returns (uuid string, file name).
+
+    ``thread_journal`` removes it again if the journaling rolls back.
+    """
     object_uuid = str(uuid4())
     name = f"archive/{year}/{object_uuid}.pdf"
-    storage = private_storage()
-    if storage.exists(name):  # pragma: no cover - a UUID collision
-        raise ArchiveError()
-    stored = storage.save(name, ContentFile(pdf))
-    if stored != name:  # the storage renamed it: never accept a name we did not choose
-        storage.delete(stored)
-        raise ArchiveError()
+    try:
+        storage_save(storage=private_storage(), name=name, content=ContentFile(pdf))
+    except StorageWriteError as exc:
+        raise ArchiveError(
+            _(
+                "Dokumentet kunne ikke lagres fordi arkivlagringen er full eller utilgjengelig. "
+                "Ingenting er journalført. Prøv igjen senere."
+            )
+        ) from exc
     return object_uuid, name
 
 

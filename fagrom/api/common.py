@@ -32,8 +32,13 @@ class Error(Schema):
 
 
 def errors(*statuses: int) -> dict:
-    """``response=`` entries that document the error answers an endpoint can give."""
-    return dict.fromkeys((401, 422, *statuses), Error)
+    """``response=`` entries that document the error answers an endpoint can give.
+
+    Every endpoint can answer 400: characters no text may hold (NUL, control
+    characters, lone surrogates; ``fagrom.input_guard``) and bodies past the size
+    limit are refused before the endpoint runs.
+    """
+    return dict.fromkeys((400, 401, 422, *statuses), Error)
 
 
 class TokenAuth(HttpBearer):

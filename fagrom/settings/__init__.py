@@ -103,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "people.middleware.UserLanguageMiddleware",
+    # NUL, control characters and lone surrogates answer 400 before any view sees them.
+    "fagrom.input_guard.InputGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -144,7 +146,10 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'fagrom.sqlite3'}"),
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        # A health check is a `SELECT 1` round trip at the start of every request. Off by
+        # default: a connection that broke while idle fails one request (503 with
+        # Retry-After) and is closed at its end, and the next request reconnects.
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", False),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -278,8 +283,10 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # RedisCache that degrades to "no cache" during an outage (fagrom/cache.py).
+            "BACKEND": "fagrom.cache.FailSoftRedisCache",
             "LOCATION": env("REDIS_URL"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 elif PRODUCTION:
@@ -291,6 +298,20 @@ elif PRODUCTION:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A person's access grants are kept across requests only in a cache every process shares:
+# with per-process memory a membership change made in another process would go unseen.
+ACCESS_GRANTS_CACHE = env_bool(
+    "ACCESS_GRANTS_CACHE", "locmem" not in CACHES["default"]["BACKEND"].lower()
+)
+ACCESS_GRANTS_CACHE_TIMEOUT = int(env("ACCESS_GRANTS_CACHE_TIMEOUT", "600"))
+# Sessions are read on every request: from Redis when it is there (written through to the
+# database, so a Redis restart logs no one out). Not with a per-process or database cache:
+# a per-process copy would outlive a logout made in another worker.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if env("REDIS_URL")
+    else "django.contrib.sessions.backends.db"
+)
 
 # Background work: in-process by default, django-tasks-db with `manage.py db_worker` in production.
 TASKS = {
@@ -330,8 +351,16 @@ EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Fagrom <fagrom@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
+# Outages (fagrom/outage.py, fagrom/health.py): seconds in Retry-After, between log lines
+# of one outage, before the cache retries Redis; a queued task older than this fails /readyz.
+OUTAGE_RETRY_AFTER = int(env("OUTAGE_RETRY_AFTER", "10"))
+OUTAGE_LOG_INTERVAL = int(env("OUTAGE_LOG_INTERVAL", "60"))
+CACHE_RETRY_SECONDS = float(env("CACHE_RETRY_SECONDS", "2"))
+READYZ_TASK_QUEUE_MAX_AGE = int(env("READYZ_TASK_QUEUE_MAX_AGE", "900"))
+WORKER_RETRY_MAX = float(env("WORKER_RETRY_MAX", "30"))  # db_worker's longest back-off
+
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
-# Seconds /healthz waits for Elasticsearch before calling it down.
+# Seconds /readyz waits for Elasticsearch before calling it down.
 HEALTHZ_ELASTICSEARCH_TIMEOUT = float(env("HEALTHZ_ELASTICSEARCH_TIMEOUT", "2"))
 
 # Wagtail
@@ -356,8 +385,8 @@ HANDBOOK_REVIEW_WARNING_DAYS = int(env("HANDBOOK_REVIEW_WARNING_DAYS", "30"))
 # Posts
 POST_MAX_LENGTH = 20000
 THREAD_TITLE_MAX_LENGTH = 200
-POSTS_PER_PAGE = 20
-THREADS_PER_PAGE = 30
+POSTS_PER_PAGE = int(env("POSTS_PER_PAGE", "20"))
+THREADS_PER_PAGE = int(env("THREADS_PER_PAGE", "30"))
 FRONT_PAGE_FEED_SIZE = 15
 
 # Where people report accessibility problems (shown in the accessibility statement).
@@ -414,7 +443,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$"]
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -461,11 +490,17 @@ CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 # Throttling ("N/seconds"), counted in the shared cache.
-LOGIN_FAILURE_LIMIT = env("LOGIN_FAILURE_LIMIT", "5/900")  # per username
+# Per account: free failures, then a wait (seconds) that doubles up to the maximum
+# (people/auth.py); browsers the person logged in from before are counted apart.
+LOGIN_FAILURES_BEFORE_WAIT = int(env("LOGIN_FAILURES_BEFORE_WAIT", "5"))
+LOGIN_WAIT_FIRST = int(env("LOGIN_WAIT_FIRST", "30"))
+LOGIN_WAIT_MAX = int(env("LOGIN_WAIT_MAX", "900"))
 LOGIN_FAILURE_LIMIT_PER_IP = env("LOGIN_FAILURE_LIMIT_PER_IP", "50/900")
 POST_RATE_LIMIT = env("POST_RATE_LIMIT", "20/600")  # threads and replies per person
-# Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR),
+# and the addresses they connect from; X-Forwarded-For from anyone else is ignored.
 NUM_PROXIES = int(env("NUM_PROXIES", "0"))
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1/32,::1/128")
 
 # Logs go to standard output; JSON lines in production for the log collector.
 LOG_FORMAT = env("LOG_FORMAT", "json" if PRODUCTION else "text")

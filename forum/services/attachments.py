@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import access
+from fagrom.storage import storage_save
 
 from ..models import Attachment, Post
 
@@ -228,8 +229,9 @@ def attachments_check(uploads: Sequence) -> list[CheckedFile]:
 def attachments_add(*, post: Post, uploads: Sequence, by) -> list[Attachment]:
     """Store checked files privately under random names and attach them to ``post``.
 
-    Called inside the transaction that creates the post; ``post``'s thread must
-    allow ``by`` to post (the calling service has checked it).
+    Called inside the ``files_atomic()`` transaction that creates the post;
+    ``post``'s thread must allow ``by`` to post (the calling service has checked
+    it). Raises ``fagrom.storage.StorageWriteError`` when the storage fails.
     """
     if not uploads:
         return []
@@ -246,7 +248,8 @@ def attachments_add(*, post: Post, uploads: Sequence, by) -> list[Attachment]:
                 digest.update(chunk)
             item.file.seek(0)
             name = f"attachments/{timezone.now():%Y/%m}/{secrets.token_urlsafe(24)}"
-            stored = storage.save(name, File(item.file))
+            # Whole or not at all; removed again if the post's transaction rolls back.
+            stored = storage_save(storage=storage, name=name, content=File(item.file))
             saved.append(stored)
             created.append(
                 Attachment.objects.create(

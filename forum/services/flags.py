@@ -70,7 +70,10 @@ def flags_open_count(user, *, known: int | None = None) -> int:
         return known
     cached = getattr(user, _OPEN_COUNT_ATTR, None)
     if cached is None:
-        cached = flags_open_for(user).count()
+        from .menu import menu_counts  # with the menu's other numbers, in one statement
+
+        counts = menu_counts(user)
+        cached = counts["flags"] if "flags" in counts else flags_open_for(user).count()
         setattr(user, _OPEN_COUNT_ATTR, cached)
     return cached
 

@@ -334,7 +334,9 @@ def unread_count_memo(user, *, known: int | None = None) -> int:
         return known
     cached = getattr(user, _UNREAD_COUNT_ATTR, None)
     if cached is None:
-        cached = unread_count(user)
+        from .menu import menu_counts  # with the moderator's queue, in one statement
+
+        cached = menu_counts(user)["unread"]
         setattr(user, _UNREAD_COUNT_ATTR, cached)
     return cached
 

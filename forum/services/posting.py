@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 import access
+from fagrom.storage import files_atomic
 from search.tasks import index_later
 
 from .. import markup
@@ -59,7 +60,7 @@ def _new_post(*, thread: Thread, author, body: str, position: int, at) -> Post:
     )
 
 
-@transaction.atomic
+@files_atomic()
 def thread_start(
     *,
     topic: Topic,
@@ -93,7 +94,7 @@ def thread_start(
     return thread
 
 
-@transaction.atomic
+@files_atomic()
 def post_reply(*, thread: Thread, author, body: str, attachments: Sequence = ()) -> Post:
     # Lock the thread row: positions are numbered without gaps and counters stay exact.
     locked = Thread.objects.select_for_update().select_related("topic").get(pk=thread.pk)
@@ -168,18 +169,38 @@ def thread_first_unread(*, thread: Thread, user) -> int | None:
     )
 
 
-def thread_mark_read(*, thread: Thread, user) -> None:
-    # One UPDATE on every later visit (update_or_create costs a savepoint and a SELECT too).
+_UNKNOWN = object()
+
+
+def thread_mark_read(*, thread: Thread, user, current=_UNKNOWN) -> bool:
+    """The person has read ``thread`` up to its last post. Returns whether the mark moved.
+
+    A plain re-read writes nothing: the mark is written only when it moves.
+    ``current`` is the person's mark as already read with the thread (``None``: no
+    mark yet); without it, it is read here.
+    """
     if not user.is_authenticated:
-        return
+        return False
+    if current is _UNKNOWN:
+        current = (
+            ThreadRead.objects.filter(user=user, thread=thread)
+            .values_list("read_at", flat=True)
+            .first()
+        )
     read_at = thread.last_post_at
-    if ThreadRead.objects.filter(user=user, thread=thread).update(read_at=read_at):
-        return
+    if current is not None and current >= read_at:
+        return False
+    # One UPDATE when a mark exists (update_or_create costs a savepoint and a SELECT too).
+    if current is not None and ThreadRead.objects.filter(user=user, thread=thread).update(
+        read_at=read_at
+    ):
+        return True
     try:
         with transaction.atomic():
             ThreadRead.objects.create(user=user, thread=thread, read_at=read_at)
     except IntegrityError:  # a second tab got there first
         ThreadRead.objects.filter(user=user, thread=thread).update(read_at=read_at)
+    return True
 
 
 def topic_mark_read(*, topic: Topic, user) -> None:

@@ -82,6 +82,8 @@ def _sync_grants(membership: RoomMembership, role: str | None) -> None:
                 for c in sorted(missing)
             ]
         )
+    if stale or missing:
+        access.grants_changed()  # bulk_create sends no signal
 
 
 def _audit(*, room: Room, by, action: str, member_label: str = "", **details) -> RoomAuditEntry:

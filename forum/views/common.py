@@ -1,9 +1,12 @@
 """What every forum view needs: visible objects or 404, and pagination."""
 
 from django.core.paginator import Paginator
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 
 import access
+
+from ..models import Bookmark, Follow, IdeaVote, ThreadRead
 
 
 def paginate(request, queryset, per_page, *, count=None):
@@ -24,11 +27,25 @@ def visible_topic_or_404(user, room_slug, topic_slug):
     )
 
 
-def visible_thread_or_404(user, thread_id):
-    return get_object_or_404(
-        access.threads_visible_to(user).select_related("topic__room", "author__org_unit"),
-        pk=thread_id,
-    )
+def visible_thread_or_404(user, thread_id, *, reader_state=False):
+    """The thread if ``user`` may see it, else 404.
+
+    ``reader_state`` reads in the same statement what the thread page shows of the
+    reader's own relation to it: ``reader_read_at`` (their read mark or None),
+    ``is_following``, ``is_bookmarked``, ``has_voted``, ``accepted_position``.
+    """
+    threads = access.threads_visible_to(user).select_related("topic__room", "author__org_unit")
+    if reader_state:
+        threads = threads.annotate(
+            reader_read_at=Subquery(
+                ThreadRead.objects.filter(user=user, thread=OuterRef("pk")).values("read_at")[:1]
+            ),
+            is_following=Exists(Follow.objects.filter(user=user, thread=OuterRef("pk"))),
+            is_bookmarked=Exists(Bookmark.objects.filter(user=user, thread=OuterRef("pk"))),
+            has_voted=Exists(IdeaVote.objects.filter(user=user, thread=OuterRef("pk"))),
+            accepted_position=F("accepted_answer__position"),
+        )
+    return get_object_or_404(threads, pk=thread_id)
 
 
 def visible_post_or_404(user, post_id):

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -19,6 +19,7 @@ from fagrom.links import absolute_url
 
 from ..forms_moderation import ListeningSettingsForm
 from ..models import Follow, Post
+from ..post_html import csrf_input_html, useful_button_html
 from ..services import listening, reactions
 from .common import paginate, visible_post_or_404, visible_thread_or_404, visible_topic_or_404
 
@@ -180,10 +181,10 @@ def post_useful(request, post_id):
     marked, count = reactions.useful_toggle(post=post, by=request.user)
     if request.htmx:
         post.useful_count = count
-        return render(
-            request,
-            "forum/includes/useful_button.html",
-            {"post": post, "marked": marked, "may_react": True},
+        return HttpResponse(
+            useful_button_html(
+                post, marked=marked, may_react=True, csrf_input=csrf_input_html(request)
+            )
         )
     return redirect(post.get_absolute_url())
 

@@ -23,11 +23,12 @@ from ..forms_moderation import (
     RenameForm,
     RestoreForm,
 )
-from ..models import Clarification, Thread
+from ..models import Clarification
 from ..services import escalation as escalation_services
 from ..services import flags as flag_services
 from ..services import guidance
 from ..services import moderation as services
+from ..services.menu import menu_counts
 from ..services.posting import post_url
 from .common import paginate, visible_post_or_404, visible_thread_or_404, visible_topic_or_404
 
@@ -432,8 +433,5 @@ def nav_counts(user) -> dict:
     """Numbers for the moderator's menu: a fixed, small number of queries."""
     if not (access.is_moderator(user) or access.is_administrator(user)):
         return {}
-    topics = access.topics_moderated_by(user)
-    questions = Thread.objects.questions().filter(status=Thread.Status.OPEN, topic__in=topics)
-    return {
-        "queue_count": questions.count() + flag_services.flags_open_count(user),
-    }
+    counts = menu_counts(user)  # with the unread count, one statement for the menu
+    return {"queue_count": counts["questions"] + flag_services.flags_open_count(user)}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 import access
+from fagrom.storage import StorageWriteError
 from fagrom.throttle import posting_allowed
 
 from .. import markup, services
@@ -92,6 +93,13 @@ def topic_mark_read(request, room_slug, topic_slug):
     return redirect(topic)
 
 
+def _storage_retry_after(response):
+    """A storage failure is an outage (503): tell the browser when to try again."""
+    if response.status_code == 503:
+        response["Retry-After"] = str(settings.OUTAGE_RETRY_AFTER)
+    return response
+
+
 @login_required
 def thread_new(request, room_slug, topic_slug):
     topic = visible_topic_or_404(request.user, room_slug, topic_slug)
@@ -101,27 +109,39 @@ def thread_new(request, room_slug, topic_slug):
         request.FILES if request.method == "POST" else None,
         initial={"kind": request.GET.get("kind", Thread.Kind.DISCUSSION)},
     )
-    if request.method == "POST" and form.is_valid() and posting_allowed(request, form):
-        thread = services.thread_start(topic=topic, author=request.user, **form.cleaned_data)
-        messages.success(request, _("Tråden er opprettet."))
-        return redirect(thread)
     status = 400 if form.is_bound else 200
-    return render(
-        request,
-        "forum/thread_new.html",
-        {"topic": topic, "room": topic.room, "form": form},
-        status=status,
+    if request.method == "POST" and form.is_valid() and posting_allowed(request, form):
+        try:
+            thread = services.thread_start(topic=topic, author=request.user, **form.cleaned_data)
+        except StorageWriteError as exc:
+            form.add_error("attachments", exc.message)
+            status = 503
+        else:
+            messages.success(request, _("Tråden er opprettet."))
+            return redirect(thread)
+    return _storage_retry_after(
+        render(
+            request,
+            "forum/thread_new.html",
+            {"topic": topic, "room": topic.room, "form": form},
+            status=status,
+        )
     )
 
 
 @login_required
 def thread_detail(request, thread_id):
-    thread = visible_thread_or_404(request.user, thread_id)
+    thread = visible_thread_or_404(request.user, thread_id, reader_state=True)
     page_obj, page_range = paginate(
         request, _thread_posts(thread), settings.POSTS_PER_PAGE, count=thread.post_count
     )
-    first_unread = services.thread_first_unread(thread=thread, user=request.user)
-    services.thread_mark_read(thread=thread, user=request.user)
+    read_up_to_date = thread.reader_read_at is not None and (
+        thread.reader_read_at >= thread.last_post_at
+    )  # then nothing on the page is news: no query for the unread line
+    first_unread = (
+        None if read_up_to_date else services.thread_first_unread(thread=thread, user=request.user)
+    )
+    services.thread_mark_read(thread=thread, user=request.user, current=thread.reader_read_at)
     listening.thread_notifications_mark_read(user=request.user, thread=thread)
     reply_form = None
     if access.can_post(request.user, thread):
@@ -142,7 +162,7 @@ def thread_detail(request, thread_id):
             "post_blocked_reason": ""
             if reply_form
             else access.post_blocked_reason(request.user, thread),
-            **thread_context(request, thread, page_obj),
+            **thread_context(request, thread, page_obj, may_reply=reply_form is not None),
         },
     )
 
@@ -170,40 +190,48 @@ def _quoted_body(request, thread):
     if not quote_id.isdigit():
         return ""
     post = thread.posts.select_related("author").filter(pk=int(quote_id), is_hidden=False).first()
-    return markup.quote(post.body, post.author.get_full_name(), post_id=post.pk) if post else ""
+    return markup.quote(post.body, post.author_as_written[0], post_id=post.pk) if post else ""
 
 
 @login_required
 @require_POST
 def thread_reply(request, thread_id):
-    thread = visible_thread_or_404(request.user, thread_id)
+    thread = visible_thread_or_404(request.user, thread_id, reader_state=True)
     access.check_post(request.user, thread)
     form = ReplyForm(request.POST, request.FILES)
+    status = 400
     if form.is_valid() and posting_allowed(request, form):
-        post = services.post_reply(
-            thread=thread,
-            author=request.user,
-            body=form.cleaned_data["body"],
-            attachments=form.cleaned_data["attachments"],
-        )
-        messages.success(request, _("Svaret ditt er publisert."))
-        return redirect(services.post_url(post))
+        try:
+            post = services.post_reply(
+                thread=thread,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                attachments=form.cleaned_data["attachments"],
+            )
+        except StorageWriteError as exc:
+            form.add_error("attachments", exc.message)
+            status = 503
+        else:
+            messages.success(request, _("Svaret ditt er publisert."))
+            return redirect(services.post_url(post))
     # Show the thread's last page with the reply form and the text as typed.
     paginator = Paginator(_thread_posts(thread), settings.POSTS_PER_PAGE)
     page_obj = paginator.get_page(paginator.num_pages)
-    return render(
-        request,
-        "forum/thread.html",
-        {
-            "thread": thread,
-            "topic": thread.topic,
-            "room": thread.topic.room,
-            "page_obj": page_obj,
-            "page_range": paginator.get_elided_page_range(page_obj.number),
-            "reply_form": form,
-            **thread_context(request, thread, page_obj),
-        },
-        status=400,
+    return _storage_retry_after(
+        render(
+            request,
+            "forum/thread.html",
+            {
+                "thread": thread,
+                "topic": thread.topic,
+                "room": thread.topic.room,
+                "page_obj": page_obj,
+                "page_range": paginator.get_elided_page_range(page_obj.number),
+                "reply_form": form,
+                **thread_context(request, thread, page_obj, may_reply=True),
+            },
+            status=status,
+        )
     )
 
 

@@ -1,26 +1,22 @@
 """What the thread page shows from moderation, guidance and listening, in a few queries."""
 
-from django.db.models import Exists, OuterRef
-
 import access
 
 from ..forms_moderation import NoteForm
-from ..models import Bookmark, Clarification, Follow, IdeaVote, Reaction, Thread
+from ..models import Clarification, Follow, Reaction, Thread
+from ..post_html import posts_html
 
 
-def thread_context(request, thread: Thread, posts) -> dict:
+def thread_context(request, thread: Thread, posts, *, may_reply: bool = False) -> dict:
     """Context for ``thread.html``'s moderation parts (2–3 queries; one more for moderators)."""
     user = request.user
-    state = (
-        Thread.objects.filter(pk=thread.pk)
-        .annotate(
-            is_following=Exists(Follow.objects.filter(user=user, thread=OuterRef("pk"))),
-            is_bookmarked=Exists(Bookmark.objects.filter(user=user, thread=OuterRef("pk"))),
-            has_voted=Exists(IdeaVote.objects.filter(user=user, thread=OuterRef("pk"))),
-        )
-        .values("is_following", "is_bookmarked", "has_voted", "accepted_answer__position")
-        .get()
-    )
+    # Loaded with the thread (``visible_thread_or_404(..., reader_state=True)``).
+    state = {
+        "is_following": thread.is_following,
+        "is_bookmarked": thread.is_bookmarked,
+        "has_voted": thread.has_voted,
+        "accepted_answer__position": thread.accepted_position,
+    }
     clarifications = list(
         Clarification.objects.filter(thread=thread)
         .select_related("author__org_unit", "replaced_by__thread", "replaces__thread")
@@ -42,12 +38,22 @@ def thread_context(request, thread: Thread, posts) -> dict:
     actions = access.post_actions(user, thread, posts)
     for post in posts:
         post.may = actions[post.pk]
+    may_accept = access.can_accept_answer(user, thread)
+    posts_html(
+        request,
+        thread,
+        posts,
+        useful_ids=useful_ids,
+        may_reply=may_reply,
+        may_accept=may_accept,
+        may_moderate=may_moderate,
+    )
     context = {
         **state,
         "clarifications": clarifications,
         "useful_ids": useful_ids,
         "may_moderate": may_moderate,
-        "may_accept": access.can_accept_answer(user, thread),
+        "may_accept": may_accept,
         "may_vote": access.can_vote_idea(user, thread),
         "may_write": access.can_write(user),
     }

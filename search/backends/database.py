@@ -10,6 +10,7 @@ counting or suggesting, so nothing invisible is ever counted.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Set
 
 from django.db import connection, transaction
@@ -18,6 +19,7 @@ from django.utils import timezone
 
 from .. import text
 from ..documents import (
+    TYPES,
     FacetCount,
     Hit,
     SearchDocument,
@@ -25,11 +27,23 @@ from ..documents import (
     SearchResults,
     Suggestion,
 )
-from ..models import IndexedDocument, IndexedPrincipal
+from ..laws import current_table
+from ..models import IndexedDocument, IndexedPrincipal, IndexedWord
 from .base import MAX_BODY_CHARS, SearchBackend, batched
 
 DOC = IndexedDocument._meta.db_table
 PRINCIPAL = IndexedPrincipal._meta.db_table
+WORD = IndexedWord._meta.db_table
+LEAD_CHARS = 600  # the start of the body that ranks: a thread's question, a page's intro
+MIN_WORD = 4  # shorter words are not offered as corrections
+TITLE_WEIGHT, LEAD_WEIGHT = 2, 1
+# Matches ranked by title and boost; the best of them are re-ranked with the lead.
+CANDIDATES = 200
+ORDERS = {
+    "relevance": "score DESC, date IS NULL, date DESC, id DESC",
+    "newest": "date IS NULL, date DESC, id DESC",
+    "oldest": "date IS NULL, date ASC, id ASC",
+}
 
 
 class DatabaseBackend(SearchBackend):
@@ -60,12 +74,18 @@ class DatabaseBackend(SearchBackend):
     ) -> int:
         # One transaction: searches read the old index until the new one commits.
         written = 0
+        vocabulary: Counter[str] = Counter()
         with transaction.atomic():
             self._delete_all()
+            IndexedWord.objects.all()._raw_delete(connection.alias)
             for batch in batched(docs):
-                written += self._insert(batch)
+                written += self._insert(batch, vocabulary=vocabulary)
                 if progress:
                     progress(len(batch))
+            IndexedWord.objects.bulk_create(
+                [IndexedWord(word=w, documents=n) for w, n in vocabulary.items()],
+                batch_size=5000,
+            )
             self._after_rebuild()
         return written
 
@@ -76,14 +96,22 @@ class DatabaseBackend(SearchBackend):
             )
         )
 
-    def _insert(self, batch: list[SearchDocument]) -> int:
-        rows = IndexedDocument.objects.bulk_create(
-            [
+    def _insert(self, batch: list[SearchDocument], vocabulary: Counter | None = None) -> int:
+        laws = current_table()
+        rows, words = [], Counter()
+        for d in batch:
+            title, body = text.clean(d.title), text.clean(d.body)[:MAX_BODY_CHARS]
+            seen: set[str] = set()
+            title_terms = text.index_tokens(title, laws, vocabulary=seen)
+            body_terms = text.index_tokens(body, laws, vocabulary=seen)
+            lead = text.index_tokens(f"{title}\n{body[:LEAD_CHARS]}", laws)
+            words.update(w for w in seen if MIN_WORD <= len(w) <= 60 and w.isalpha())
+            rows.append(
                 IndexedDocument(
                     key=d.key,
                     type=d.type,
-                    title=text.clean(d.title),
-                    body=text.clean(d.body)[:MAX_BODY_CHARS],
+                    title=title,
+                    body=body,
                     url=d.url,
                     date=d.date,
                     room_id=d.room_id,
@@ -91,11 +119,12 @@ class DatabaseBackend(SearchBackend):
                     unit_id=d.unit_id,
                     boost=d.boost,
                     extra=d.extra,
-                    compound_text=self._compound_text(d),
+                    terms=" ".join(dict.fromkeys([*title_terms, *body_terms])),
+                    title_terms=" ".join(title_terms),
+                    lead_terms=" ".join(lead),
                 )
-                for d in batch
-            ]
-        )
+            )
+        rows = IndexedDocument.objects.bulk_create(rows)
         IndexedPrincipal.objects.bulk_create(
             [
                 IndexedPrincipal(document_id=row.pk, principal=p)
@@ -103,10 +132,15 @@ class DatabaseBackend(SearchBackend):
                 for p in sorted(d.principals)
             ]
         )
+        if vocabulary is not None:
+            vocabulary.update(words)
+        elif words:
+            # Incremental: new words join the vocabulary; counts are kept by rebuilds.
+            IndexedWord.objects.bulk_create(
+                [IndexedWord(word=w, documents=n) for w, n in words.items()],
+                ignore_conflicts=True,
+            )
         return len(rows)
-
-    def _compound_text(self, doc: SearchDocument) -> str | None:
-        return None
 
     def _delete_keys(self, keys: list[str], variants: bool = False) -> None:
         if not keys:
@@ -124,7 +158,7 @@ class DatabaseBackend(SearchBackend):
 
     def _delete_all(self) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {PRINCIPAL}")
+            cursor.execute(f"DELETE FROM {PRINCIPAL}")  # noqa: S608
             cursor.execute(f"DELETE FROM {DOC}")
 
     def _after_rebuild(self) -> None:
@@ -133,21 +167,195 @@ class DatabaseBackend(SearchBackend):
     # -- reading ---------------------------------------------------------------------
 
     def search(self, query: SearchQuery, principals: Set[str]) -> SearchResults:
-        parsed = text.parse(query.text)
+        """Hits, total and facets from one statement over one match pass, then the page's
+        documents: two statements (three more only for "Mente du …?" when nothing is found)."""
+        laws = current_table()
+        parsed = text.parse(query.text, laws)
         empty = SearchResults(hits=[], total=0, facets={}, query=query)
         if not principals or (parsed.is_empty and query.filters.is_empty):
             return empty
         where, params = self._where(query, principals)
-        match_sql, match_params = self._match(parsed)
-        facets = self._facets(match_sql, match_params, where, params)
-        total = sum(f.count for f in facets.get("type", []))
+        page, total, facets = self._run(parsed, query, where, params)
         if not total:
-            return SearchResults(hits=[], total=0, facets=facets, query=query)
-        hits = self._hits(parsed, query, where, params)
+            suggestion = self._did_you_mean(parsed, where, params)
+            return SearchResults(
+                hits=[], total=0, facets=facets, query=query, did_you_mean=suggestion
+            )
+        hits = self._hits(parsed, page, laws)
         return SearchResults(hits=hits, total=total, facets=facets, query=query)
 
+    def _run(self, parsed, query: SearchQuery, where: str, params: list):
+        match_sql, match_params = ("", [])
+        score_sql, score_params = "d.boost", []
+        lead_sql, lead_params = "0", []
+        sort = "newest" if parsed.is_empty and query.sort == "relevance" else query.sort
+        if not parsed.is_empty:
+            match_sql, match_params = self._match_condition(parsed.groups)
+            match_sql = f"AND {match_sql}"
+        if not parsed.is_empty and sort == "relevance":
+            # Ranking in two steps: the title (a tiny vector) for every match, the lead
+            # (the question, a larger one) only for the best CANDIDATES of those.
+            score_sql, score_params = self._score(parsed.groups, "title_terms", TITLE_WEIGHT)
+            score_sql = f"d.boost * (1 + {score_sql})"
+            lead_sql, lead_params = self._score(parsed.groups, "lead_terms", LEAD_WEIGHT)
+            lead_sql = f"d.boost * ({lead_sql})"
+        order = ORDERS.get(sort, ORDERS["relevance"])
+        candidates = max(CANDIDATES, query.offset + query.per_page)
+        year = self._year_sql("m.date")
+        groups = [
+            ("type", "m.type"),
+            ("topic", "m.topic_id"),
+            ("room", "m.room_id"),
+            ("unit", "m.unit_id"),
+            ("year", year),
+        ]
+        conditions = self._facet_conditions(query)
+
+        def where_others(skip=None):
+            clauses = [c for name, c in conditions.items() if name != skip]
+            return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+
+        # A facet counts the matches that every *other* facet's choice allows, so
+        # ticking "Forum" leaves "Håndbok" and "Arkiv" there to tick as well.
+        facet_sql = " UNION ALL ".join(
+            f"SELECT '{name}', CAST({expr} AS TEXT), COUNT(*), 0 FROM "
+            + (
+                f"f m WHERE {expr} IS NOT NULL"
+                if name == "year"
+                else f"m {where_others(name) or 'WHERE 1 = 1'} AND {expr} IS NOT NULL"
+            )
+            + f" GROUP BY {expr}"
+            for name, expr in groups
+        )
+        sql = (
+            f"WITH m AS MATERIALIZED (SELECT d.id, d.type, d.topic_id, d.room_id, d.unit_id, "
+            f"d.date, {score_sql} AS score FROM {self._match_source()} WHERE {where} {match_sql}), "
+            f"f AS (SELECT * FROM m {where_others()}), "
+            f"c AS (SELECT * FROM f ORDER BY {order} LIMIT {int(candidates)}), "
+            f"r AS (SELECT c.id, c.date, c.score + {lead_sql} AS score FROM c "
+            f"JOIN {DOC} d ON d.id = c.id), "
+            f"p AS (SELECT id, score, ROW_NUMBER() OVER (ORDER BY {order}) AS n FROM r "
+            f"ORDER BY {order} LIMIT %s OFFSET %s) "
+            f"SELECT 'hit', CAST(id AS TEXT), score, n FROM p "
+            f"UNION ALL SELECT 'total', '', COUNT(*), 0 FROM f UNION ALL {facet_sql}"
+        )
+        all_params = [
+            *score_params,
+            *params,
+            *match_params,
+            *lead_params,
+            query.per_page,
+            query.offset,
+        ]
+        facets: dict[str, list[FacetCount]] = {name: [] for name, _ in groups}
+        page: list[tuple[int, float, int]] = []
+        total = 0
+        with connection.cursor() as cursor:
+            for name, value, number, position in self._matched_rows(cursor, sql, all_params):
+                if name == "hit":
+                    page.append((int(value), float(number or 0), position))
+                elif name == "total":
+                    total = int(number)
+                else:
+                    facets[name].append(FacetCount(value=str(value), count=int(number)))
+        page.sort(key=lambda row: row[2])
+        for name, values in facets.items():
+            if name == "year":
+                values.sort(key=lambda f: f.value, reverse=True)
+            else:
+                values.sort(key=lambda f: (-f.count, f.value))
+        return page, total, facets
+
+    def _score(self, groups, column: str, weight: int) -> tuple[str, list]:
+        parts, params = [], []
+        for group in groups:
+            sql, group_params = self._group_in(group, column)
+            parts.append(f"{weight} * CAST({sql} AS INTEGER)")
+            params += group_params
+        return " + ".join(parts), params
+
+    def _hits(self, parsed, page, laws) -> list[Hit]:
+        docs = IndexedDocument.objects.defer("terms", "title_terms", "lead_terms").in_bulk(
+            [doc_id for doc_id, _, _ in page]
+        )
+        patterns = text.highlight_patterns(parsed, laws)
+        return [
+            self._hit(
+                docs[doc_id],
+                score,
+                title_html=text.marked_to_html(text.mark(docs[doc_id].title, patterns)),
+                snippet=text.marked_to_html(self._snippet(docs[doc_id], patterns)),
+            )
+            for doc_id, score, _ in page
+            if doc_id in docs
+        ]
+
+    def _snippet(self, doc: IndexedDocument, patterns) -> str:
+        return text.snippet(doc.body, patterns)
+
+    def _did_you_mean(self, parsed, where: str, params: list) -> str | None:
+        """A corrected query from the vocabulary, offered only if it finds something
+        this person may see (so closed rooms' words never show)."""
+        if not parsed.terms:
+            return None
+        words = parsed.terms
+        wanted = [w for w in words if len(w) >= MIN_WORD and w.isalpha()]
+        if not wanted:
+            return None
+        clauses, word_params = [], []
+        for w in wanted:
+            prefix = w[:2]
+            clauses.append("(word >= %s AND word < %s AND LENGTH(word) BETWEEN %s AND %s)")
+            word_params += [prefix, prefix + "\uffff", len(w) - 2, len(w) + 2]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT word, documents FROM {WORD} WHERE {' OR '.join(clauses)}", word_params
+            )
+            candidates = cursor.fetchall()
+        corrected = parsed.text
+        changed = False
+        for w in wanted:
+            near = [(c, n) for c, n in candidates if c[:2] == w[:2]]
+            best = text.closest(w, near)
+            if best:
+                corrected = text.with_term_replaced(parsed, w, best)
+                changed = True
+        if not changed:
+            return None
+        fixed = text.parse(corrected, current_table())
+        match_sql, match_params = self._match_condition(fixed.groups)
+        with connection.cursor() as cursor:
+            found = self._matched_rows(
+                cursor,
+                f"SELECT 1 FROM {DOC} d WHERE {where} AND {match_sql} LIMIT 1",
+                [*params, *match_params],
+            )
+            return corrected if found else None
+
+    def _facet_conditions(self, query: SearchQuery) -> dict[str, str]:
+        """The facet filters as SQL on ``m``, one per facet, values written inline
+        (each is used in several places of one statement): ids are integers and types
+        one of ``TYPES`` by construction, so nothing typed reaches the SQL."""
+        f = query.filters
+        conditions = {}
+        types = [t for t in f.types if t in TYPES]
+        if f.types:
+            conditions["type"] = (
+                f"m.type IN ({', '.join(repr(t) for t in types)})" if types else "1 = 0"
+            )
+        for name, column, values in (
+            ("topic", "topic_id", f.topic_ids),
+            ("room", "room_id", f.room_ids),
+            ("unit", "unit_id", f.unit_ids),
+        ):
+            if values:
+                conditions[name] = f"m.{column} IN ({', '.join(str(int(v)) for v in values)})"
+        return conditions
+
     def _where(self, query: SearchQuery, principals: Set[str]) -> tuple[str, list]:
-        """Access and filters, as SQL on ``d`` (the document table)."""
+        """Access and dates, as SQL on ``d`` (the document table). Facet values are
+        applied after the match (``_facet_conditions``) so each facet can count the
+        values beside the chosen ones."""
         principals = sorted(principals)
         clauses = [
             f"d.id IN (SELECT p.document_id FROM {PRINCIPAL} p "
@@ -155,15 +363,6 @@ class DatabaseBackend(SearchBackend):
         ]
         params: list = list(principals)
         f = query.filters
-        for column, values in (
-            ("type", f.types),
-            ("topic_id", f.topic_ids),
-            ("room_id", f.room_ids),
-            ("unit_id", f.unit_ids),
-        ):
-            if values:
-                clauses.append(f"d.{column} IN ({', '.join(['%s'] * len(values))})")
-                params += list(values)
         if f.date_from:
             clauses.append("d.date >= %s")
             params.append(self._datetime_param(_start_of(f.date_from)))
@@ -174,41 +373,6 @@ class DatabaseBackend(SearchBackend):
 
     def _datetime_param(self, value: dt.datetime):
         return connection.ops.adapt_datetimefield_value(value)
-
-    def _facets(self, match_sql, match_params, where, params) -> dict[str, list[FacetCount]]:
-        match_clause = f"AND d.id IN ({match_sql})" if match_sql else ""
-        year = self._year_sql("d.date")
-        groups = [
-            ("type", "d.type"),
-            ("topic", "d.topic_id"),
-            ("room", "d.room_id"),
-            ("unit", "d.unit_id"),
-            ("year", year),
-        ]
-        selects = " UNION ALL ".join(
-            f"SELECT '{name}', CAST({expr} AS TEXT), COUNT(*) FROM m d "
-            f"WHERE {expr} IS NOT NULL GROUP BY {expr}"
-            for name, expr in groups
-        )
-        sql = (
-            f"WITH m AS MATERIALIZED (SELECT d.id, d.type, d.topic_id, d.room_id, d.unit_id, d.date "
-            f"FROM {DOC} d WHERE {where} {match_clause}) "
-            f"{selects}"
-        )
-        facets: dict[str, list[FacetCount]] = {name: [] for name, _ in groups}
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *match_params])
-            for name, value, count in cursor.fetchall():
-                facets[name].append(FacetCount(value=str(value), count=count))
-        for name, values in facets.items():
-            if name == "year":
-                values.sort(key=lambda f: f.value, reverse=True)
-            else:
-                values.sort(key=lambda f: (-f.count, f.value))
-        return facets
-
-    def _documents(self, ids: list[int]) -> dict[int, IndexedDocument]:
-        return IndexedDocument.objects.in_bulk(ids)
 
     def _hit(self, doc: IndexedDocument, score: float, title_html: str, snippet: str) -> Hit:
         return Hit(
@@ -228,18 +392,48 @@ class DatabaseBackend(SearchBackend):
 
     # Vendor parts ---------------------------------------------------------------------
 
-    def _match(self, parsed: text.ParsedQuery) -> tuple[str, list]:
-        """SQL selecting the ids of documents that match the text ('' when no text)."""
+    def _match_source(self) -> str:
+        """The document table as the match pass reads it (columns of search_doc_facets_idx)."""
+        return f"{DOC} d"
+
+    def _matched_rows(self, cursor, sql: str, params: list) -> list[tuple]:
+        """Run a statement that matches text; the rows it returns."""
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+    def _match_condition(self, groups) -> tuple[str, list]:
+        """A condition on ``d`` that every group matches ``terms``, from the index."""
         raise NotImplementedError
 
-    def _hits(self, parsed, query: SearchQuery, where: str, params: list) -> list[Hit]:
+    def _group_in(self, group, column: str) -> tuple[str, list]:
+        """A boolean SQL expression: one group matches ``column`` (title or lead)."""
         raise NotImplementedError
 
     def _year_sql(self, column: str) -> str:
         raise NotImplementedError
 
-    def suggest(self, prefix: str, principals: Set[str], limit: int = 8) -> list[Suggestion]:
+    def _suggest_condition(self, tokens) -> tuple[str, list]:
         raise NotImplementedError
+
+    def _suggest_order(self, tokens) -> tuple[str, list]:
+        return "", []
+
+    def suggest(self, prefix: str, principals: Set[str], limit: int = 8) -> list[Suggestion]:
+        tokens = text.words(text.clean(prefix))[:6]
+        if not principals or not tokens or len("".join(tokens)) < 2:
+            return []
+        principals = sorted(principals)
+        condition, params = self._suggest_condition(tokens)
+        order, order_params = self._suggest_order(tokens)
+        sql = (
+            f"SELECT d.title, d.url, d.type FROM {DOC} d "
+            f"WHERE d.id IN (SELECT p.document_id FROM {PRINCIPAL} p "
+            f"WHERE p.principal IN ({', '.join(['%s'] * len(principals))})) AND {condition} "
+            f"ORDER BY {order}d.boost DESC, d.date IS NULL, d.date DESC, d.id DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*principals, *params, *order_params, limit])
+            return [Suggestion(title=t, url=u, type=ty) for t, u, ty in cursor.fetchall()]
 
 
 def _start_of(day: dt.date) -> dt.datetime:

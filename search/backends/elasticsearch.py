@@ -1,10 +1,14 @@
 """Elasticsearch (``ELASTICSEARCH_URL``): elasticsearch-dsl mappings, bulk indexing, aliases.
 
-* Norwegian analysis: ``fagrom_norwegian`` (lowercase, Norwegian stopwords, the
-  Snowball ``norwegian`` stemmer) for ``title``/``body``, and a ``.compound``
-  sub-field that first splits compounds with a ``dictionary_decompounder`` over
-  ``search/data/compound_parts_nb.txt`` ("personalhåndboka" → håndbok). Rule
-  references ("ftrl. § 8-2") are phrase queries over the standard tokens.
+* Matching is the database backends' own: ``terms``, ``title_terms`` and
+  ``lead_terms`` hold the tokens of ``search.text.index_tokens`` (stems, compound
+  parts, word pairs, legal references), split on white space only, and a query
+  is the same groups of ``term`` queries the databases run. So all backends find
+  the same documents for the same words.
+* ``title``/``body`` keep a Norwegian analysis chain for highlighting: lowercase,
+  nynorsk → bokmål and law-name synonyms (``folketrygdloven`` → ``ftrl``, from the
+  same tables), a ``dictionary_decompounder`` over ``search/data/compound_parts_nb.txt``
+  in the ``.compound`` sub-field, Norwegian stopwords and the Snowball stemmer.
 * Every full reindex builds a new index ``<alias>-<timestamp>`` and then moves the
   alias in one atomic ``update_aliases``; searches and incremental writes go
   through the alias, so a reindex never takes search down.
@@ -48,7 +52,10 @@ from ..documents import (
     SearchResults,
     Suggestion,
 )
+from ..laws import current_table
 from .base import MAX_BODY_CHARS, SearchBackend, batched
+
+LEAD_CHARS = 600  # as the database backends
 
 DEFAULT_ALIAS = "fagrom-search"
 COMPOUND_PARTS_FILE = Path(__file__).resolve().parent.parent / "data" / "compound_parts_nb.txt"
@@ -60,13 +67,29 @@ def compound_parts() -> tuple[str, ...]:
     return tuple(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
+def synonym_rules(laws: text.LawTable | None = None) -> list[str]:
+    """Solr-format rules: every law name → its abbreviation, every nynorsk word → bokmål."""
+    laws = laws or text.default_table()
+    rules = [
+        f"{alias.replace(' ', '_')} => {law}"
+        for alias, law in sorted(laws.alias_to_law.items())
+        if alias != law and " " not in alias and "-" not in alias
+    ]
+    rules += [f"{nn} => {nb}" for nn, nb in sorted(text.NYNORSK_TO_BOKMAL.items()) if nn != nb]
+    return rules
+
+
 norwegian_stop = token_filter("fagrom_norwegian_stop", "stop", stopwords="_norwegian_")
 norwegian_stemmer = token_filter("fagrom_norwegian_stemmer", "stemmer", language="norwegian")
+norwegian_synonyms = token_filter(
+    "fagrom_norwegian_synonyms", "synonym", synonyms=synonym_rules(), lenient=True
+)
 norwegian = analyzer(
     "fagrom_norwegian",
     tokenizer="standard",
-    filter=["lowercase", norwegian_stop, norwegian_stemmer],
+    filter=["lowercase", norwegian_synonyms, norwegian_stop, norwegian_stemmer],
 )
+tokens = analyzer("fagrom_tokens", tokenizer="whitespace")
 
 
 def compound_analyzer():
@@ -80,7 +103,7 @@ def compound_analyzer():
     return analyzer(
         "fagrom_norwegian_compound",
         tokenizer="standard",
-        filter=["lowercase", decompounder, norwegian_stop, norwegian_stemmer],
+        filter=["lowercase", norwegian_synonyms, decompounder, norwegian_stop, norwegian_stemmer],
     )
 
 
@@ -100,6 +123,9 @@ class SearchEntry(Document):
         analyzer=norwegian,
         fields={"compound": Text(analyzer=compound_analyzer(), search_analyzer=norwegian)},
     )
+    terms = Text(analyzer=tokens, norms=False, index_options="docs")
+    title_terms = Text(analyzer=tokens, norms=False, index_options="docs")
+    lead_terms = Text(analyzer=tokens, norms=False, index_options="docs")
     url = Keyword(index=False)
     date = Date()
     room_id = Keyword()
@@ -117,12 +143,18 @@ def index_definition(name: str) -> Index:
     return index
 
 
-def source_of(doc: SearchDocument) -> dict:
+def source_of(doc: SearchDocument, laws: text.LawTable | None = None) -> dict:
+    laws = laws or current_table()
+    title, body = text.clean(doc.title), text.clean(doc.body)[:MAX_BODY_CHARS]
+    title_terms = text.index_tokens(title, laws)
     return {
         "key": doc.key,
         "type": doc.type,
-        "title": text.clean(doc.title),
-        "body": text.clean(doc.body)[:MAX_BODY_CHARS],
+        "title": title,
+        "body": body,
+        "terms": " ".join(dict.fromkeys([*title_terms, *text.index_tokens(body, laws)])),
+        "title_terms": " ".join(title_terms),
+        "lead_terms": " ".join(text.index_tokens(f"{title}\n{body[:LEAD_CHARS]}", laws)),
         "url": doc.url,
         "date": doc.date.isoformat() if doc.date else None,
         "room_id": str(doc.room_id) if doc.room_id is not None else None,
@@ -155,23 +187,37 @@ def _filters(query: SearchQuery, principals: Set[str]) -> list:
     return filters
 
 
-def build_search(query: SearchQuery, principals: Set[str], index: str) -> Search:
-    """The request for one results page: hits, highlights, total and facets."""
-    parsed = text.parse(query.text)
-    must = [
-        Q(
-            "multi_match",
-            query=term,
-            type="most_fields",
-            fields=["title^3", "body", "title.compound^1.5", "body.compound^0.5"],
-        )
-        for term in parsed.terms
+def group_query(group, field: str) -> Q:
+    """One group (alternatives of tokens that must all occur) as term queries."""
+    alternatives = [
+        Q("bool", filter=[Q("term", **{field: token}) for token in alt]) for alt in group
     ]
-    must += [
-        Q("multi_match", query=phrase, type="phrase", fields=["title^3", "body"])
-        for phrase in parsed.phrase_texts
+    return (
+        alternatives[0]
+        if len(alternatives) == 1
+        else Q("bool", should=alternatives, minimum_should_match=1)
+    )
+
+
+def build_search(query: SearchQuery, principals: Set[str], index: str, laws=None) -> Search:
+    """The request for one results page: hits, highlights, total and facets.
+
+    Matching and ranking mirror the database backends: every group must match
+    ``terms``; each group found in the title adds 2, in the lead 1; times the boost.
+    """
+    laws = laws or current_table()
+    parsed = text.parse(query.text, laws)
+    must = [group_query(g, "terms") for g in parsed.groups]
+    should = [
+        Q("constant_score", filter=group_query(g, field), boost=weight)
+        for g in parsed.groups
+        for field, weight in (("title_terms", 2.0), ("lead_terms", 1.0))
     ]
-    bool_query = Q("bool", must=must or [Q("match_all")], filter=_filters(query, principals))
+    bool_query = Q(
+        "bool",
+        filter=[*must, *_filters(query, principals)],
+        should=should + [Q("constant_score", filter=Q("match_all"), boost=1.0)],
+    )
     search = Search(index=index).query(
         Q(
             "function_score",
@@ -180,8 +226,21 @@ def build_search(query: SearchQuery, principals: Set[str], index: str) -> Search
             boost_mode="multiply",
         )
     )
+    newest = {"date": {"order": "desc", "missing": "_last"}}
+    oldest = {"date": {"order": "asc", "missing": "_last"}}
+    if query.sort == "newest" or (not must and query.sort == "relevance"):
+        search = search.sort(newest)
+    elif query.sort == "oldest":
+        search = search.sort(oldest)
+    else:
+        search = search.sort("_score", newest)
     if must:
-        search = search.sort("_score", {"date": {"order": "desc", "missing": "_last"}})
+        words = " ".join([*parsed.terms, *(" ".join(p) for p in parsed.phrases)])
+        highlight_query = Q(
+            "multi_match",
+            query=words or query.text,
+            fields=["title", "body", "title.compound", "body.compound"],
+        )
         search = (
             search.highlight_options(
                 pre_tags=[text.MARK_START],
@@ -189,12 +248,11 @@ def build_search(query: SearchQuery, principals: Set[str], index: str) -> Search
                 fragment_size=120,
                 number_of_fragments=2,
                 no_match_size=200,
+                highlight_query=highlight_query.to_dict(),
             )
             .highlight("title", "title.compound", number_of_fragments=0)
             .highlight("body", "body.compound")
         )
-    else:
-        search = search.sort({"date": {"order": "desc", "missing": "_last"}})
     for name, field in (
         ("type", "type"),
         ("topic", "topic_id"),
@@ -211,7 +269,9 @@ def build_search(query: SearchQuery, principals: Set[str], index: str) -> Search
         time_zone="Europe/Oslo",
         min_doc_count=1,
     )
-    search = search.source(excludes=["body"]).extra(track_total_hits=True)
+    search = search.source(excludes=["body", "terms", "title_terms", "lead_terms"]).extra(
+        track_total_hits=True
+    )
     return search[query.offset : query.offset + query.per_page]
 
 
@@ -328,12 +388,13 @@ class ElasticsearchBackend(SearchBackend):
     # -- reading ---------------------------------------------------------------------
 
     def search(self, query: SearchQuery, principals: Set[str]) -> SearchResults:
-        parsed = text.parse(query.text)
+        laws = current_table()
+        parsed = text.parse(query.text, laws)
         if not principals or (parsed.is_empty and query.filters.is_empty):
             return SearchResults(hits=[], total=0, facets={}, query=query)
         self._ensure_alias()
-        response = build_search(query, principals, self.alias).using(self.client).execute()
-        patterns = text.highlight_patterns(parsed)
+        response = build_search(query, principals, self.alias, laws).using(self.client).execute()
+        patterns = text.highlight_patterns(parsed, laws)
         hits = []
         for hit in response.hits:
             highlight = getattr(hit.meta, "highlight", None)

@@ -1,14 +1,6 @@
-"""PostgreSQL builds the compound vector from each distinct word once (``compound_text``)."""
+"""A column 0004 removes again (PostgreSQL once built its compound vector from it)."""
 
 from django.db import migrations, models
-
-
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        from search.backends.postgres import COMPOUND_FROM_DISTINCT_WORDS_SQL
-
-        for sql in COMPOUND_FROM_DISTINCT_WORDS_SQL:
-            schema_editor.execute(sql)
 
 
 class Migration(migrations.Migration):
@@ -22,5 +14,4 @@ class Migration(migrations.Migration):
             name="compound_text",
             field=models.TextField(editable=False, null=True),
         ),
-        migrations.RunPython(forwards, migrations.RunPython.noop),
     ]

@@ -129,6 +129,78 @@
   window.addEventListener("resize", function () { window.requestAnimationFrame(update); });
 })();
 
+// The header search box is a WAI-ARIA combobox: htmx fills the listbox with
+// suggestions; the arrow keys move the active option (aria-activedescendant, focus
+// stays in the box), Enter opens it, Escape closes the list.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var box = document.getElementById("site-search-q");
+    var list = document.getElementById("site-search-listbox");
+    var status = document.getElementById("site-search-status");
+    if (!box || !list) { return; }
+    var active = -1;
+    function options() { return list.querySelectorAll('[role="option"]'); }
+    function open(show) {
+      list.hidden = !show;
+      box.setAttribute("aria-expanded", show ? "true" : "false");
+      if (!show) { move(-1); }
+    }
+    function move(index) {
+      var all = options();
+      Array.prototype.forEach.call(all, function (o, i) {
+        o.setAttribute("aria-selected", i === index ? "true" : "false");
+      });
+      active = index;
+      if (index >= 0 && all[index]) {
+        box.setAttribute("aria-activedescendant", all[index].id);
+        all[index].scrollIntoView({ block: "nearest" });
+      } else {
+        box.removeAttribute("aria-activedescendant");
+      }
+    }
+    list.addEventListener("htmx:afterSwap", function () {
+      var all = options();
+      active = -1;
+      open(all.length > 0 && document.activeElement === box);
+      if (status) { status.textContent = all.length ? all[0].getAttribute("data-status") : ""; }
+    });
+    box.addEventListener("keydown", function (e) {
+      var all = options();
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        if (!all.length) { return; }
+        e.preventDefault();
+        if (list.hidden) { open(true); }
+        var step = e.key === "ArrowDown" ? 1 : -1;
+        move((active + step + all.length) % all.length);
+      } else if (e.key === "Enter" && active >= 0 && !list.hidden) {
+        var link = all[active] && all[active].querySelector("a");
+        if (link) { e.preventDefault(); window.location.assign(link.href); }
+      } else if (e.key === "Escape" && !list.hidden) {
+        e.preventDefault();
+        open(false);
+      }
+    });
+    box.addEventListener("blur", function () {
+      setTimeout(function () { if (!list.contains(document.activeElement)) { open(false); } }, 150);
+    });
+    list.addEventListener("mousedown", function (e) { e.preventDefault(); });
+  });
+})();
+
+// Search page: filters and sorting apply at once (htmx swaps the results region);
+// without JavaScript the "Bruk filtrene" button does the same with a page load.
+(function () {
+  "use strict";
+  document.addEventListener("htmx:afterSwap", function (e) {
+    if (e.target && e.target.id === "search-layout") {
+      var heading = document.getElementById("search-results-heading");
+      var status = document.getElementById("search-live");
+      if (heading && status) { status.textContent = heading.textContent.trim(); }
+    }
+  });
+})();
+
 // Header menu button (≤ 768 px): shows and hides the menus; without JavaScript the
 // button stays hidden and the menus stay open.
 (function () {

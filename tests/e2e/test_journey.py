@@ -219,9 +219,9 @@ def test_records_officer_journals_the_thread_and_search_finds_it_but_not_for_out
     # Kari finds the thread with the search box on any page.
     kari = browser_session().log_in(case_worker)
     kari.goto("/")
-    kari.page.get_by_role("searchbox", name="Søk i håndbok, forum og arkiv").fill("feriepenger")
+    kari.page.get_by_role("combobox", name="Søk i håndbok, forum og arkiv").fill("feriepenger")
     with kari.page.expect_navigation():
-        kari.page.get_by_role("searchbox", name="Søk i håndbok, forum og arkiv").press("Enter")
+        kari.page.get_by_role("combobox", name="Søk i håndbok, forum og arkiv").press("Enter")
     expect(kari.page.get_by_role("link", name=QUESTION).first).to_be_visible()
 
     # Per, from another agency, is not a member of the closed room: 404 everywhere,

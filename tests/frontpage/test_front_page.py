@@ -87,7 +87,7 @@ def test_room_owner_sees_membership_changes_made_by_others(
 # The query bound --------------------------------------------------------------------------
 
 # 34: the handbook panels read the pages' privacy (Wagtail view restrictions) once per request.
-FRONT_PAGE_MAX_QUERIES = 34
+FRONT_PAGE_MAX_QUERIES = 30
 
 
 @pytest.fixture

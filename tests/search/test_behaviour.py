@@ -145,19 +145,3 @@ def test_reindexing_one_object_replaces_and_deletion_removes(backend, indexed, c
     assert titles(backend, case_worker, "håndbok") == ["Ny personalhåndbok for 2027"]
     backend.delete([forum_search.key(t.pk)])
     assert titles(backend, case_worker, "håndbok") == []
-
-
-def test_postgres_without_the_hunspell_dictionary_still_finds_compounds(
-    backend, indexed, case_worker, monkeypatch
-):
-    from django.db import connection
-
-    if connection.vendor != "postgresql" or backend.name != "database":
-        import pytest
-
-        pytest.skip("PostgreSQL database backend only")
-    from search.backends import postgres
-
-    monkeypatch.setattr(postgres, "dictionary_installed", lambda: False)
-    assert titles(backend, case_worker, "håndbok") == ["Ny personalhåndboka er publisert"]
-    assert titles(backend, case_worker, "omorganisering") == []

@@ -2,8 +2,12 @@
 
 import datetime as dt
 
+import pytest
+
 from search.backends.elasticsearch import build_search, build_suggest, index_definition
 from search.documents import SearchFilters, SearchQuery
+
+pytestmark = pytest.mark.django_db  # the law table editors extend is read from the database
 
 
 def test_mapping_analyses_norwegian_with_stemming_and_decompounding():
@@ -33,9 +37,43 @@ def test_mapping_analyses_norwegian_with_stemming_and_decompounding():
     assert props["extra"] == {"type": "object", "enabled": False}
 
 
+def test_mapping_has_the_law_table_and_nynorsk_as_synonyms_and_the_shared_tokens():
+    body = index_definition("fagrom-search-1").to_dict()
+    analysis = body["settings"]["analysis"]
+    synonyms = analysis["filter"]["fagrom_norwegian_synonyms"]
+    assert synonyms["type"] == "synonym"
+    assert "folketrygdloven => ftrl" in synonyms["synonyms"]
+    assert "forvaltningsloven => fvl" in synonyms["synonyms"]
+    assert "sjukepengar => sykepenger" in synonyms["synonyms"]
+    chain = analysis["analyzer"]["fagrom_norwegian"]["filter"]
+    assert chain.index("fagrom_norwegian_synonyms") < chain.index("fagrom_norwegian_stemmer")
+    assert analysis["analyzer"]["fagrom_tokens"] == {"type": "custom", "tokenizer": "whitespace"}
+    props = body["mappings"]["properties"]
+    for field in ("terms", "title_terms", "lead_terms"):
+        assert props[field]["analyzer"] == "fagrom_tokens"
+
+
+def test_documents_carry_the_same_tokens_as_the_database_index():
+    from search.backends.elasticsearch import source_of
+    from search.documents import SearchDocument
+
+    doc = SearchDocument(
+        key="forum.thread:1",
+        type="forum",
+        title="Permitteringsperioden",
+        body="Se folketrygdloven § 8-2 og klagefristen. Sjukepengane kjem seinare.",
+        url="/forum/trad/1/",
+        principals=frozenset({"all"}),
+    )
+    terms = source_of(doc).get("terms").split()
+    assert {"ref_ftrl_8_2", "ref_8_2", "ref_ftrl_kap_8"} <= set(terms)
+    assert {"permitteringsperiod", "permittering", "period"} <= set(terms)
+    assert {"klagefrist", "klag", "frist", "sykepeng"} <= set(terms)
+
+
 def test_search_filters_by_principals_inside_the_query_and_counts_facets():
     query = SearchQuery(
-        "sykepengene ftrl. § 8-2",
+        "permitteringsperioden ftrl. § 8-2",
         SearchFilters(types=("forum",), room_ids=(3,), date_from=dt.date(2026, 1, 1)),
         page=2,
     )
@@ -46,18 +84,48 @@ def test_search_filters_by_principals_inside_the_query_and_counts_facets():
     assert {"terms": {"principals": ["all", "room:3"]}} in bool_query["filter"]
     assert {"terms": {"type": ["forum"]}} in bool_query["filter"]
     assert {"terms": {"room_id": ["3"]}} in bool_query["filter"]
-    assert bool_query["must"][0]["multi_match"]["query"] == "sykepengene"
-    assert "body.compound^0.5" in bool_query["must"][0]["multi_match"]["fields"]
-    assert bool_query["must"][1]["multi_match"] == {
-        "query": "ftrl. § 8-2",
-        "type": "phrase",
-        "fields": ["title^3", "body"],
-    }
+    # The reference in any spelling is one token; the compound is itself or its parts.
+    assert {"bool": {"filter": [{"term": {"terms": "ref_ftrl_8_2"}}]}} in bool_query["filter"]
+    assert {
+        "bool": {
+            "should": [
+                {"bool": {"filter": [{"term": {"terms": "permitteringsperiod"}}]}},
+                {
+                    "bool": {
+                        "filter": [
+                            {"term": {"terms": "permittering"}},
+                            {"term": {"terms": "period"}},
+                        ]
+                    }
+                },
+            ],
+            "minimum_should_match": 1,
+        }
+    } in bool_query["filter"]
     assert set(body["aggs"]) == {"type", "topic", "room", "unit", "year"}
     assert body["aggs"]["room"] == {"terms": {"field": "room_id", "size": 50}}
     assert body["highlight"]["pre_tags"] == ["\x02"]
     assert body["track_total_hits"] is True
     assert (body["from"], body["size"]) == (20, 20)
+
+
+def test_the_same_query_in_other_words_is_the_same_request():
+    def filters(q):
+        return build_search(SearchQuery(q), {"all"}, "i").to_dict()["query"]["function_score"][
+            "query"
+        ]["bool"]["filter"]
+
+    assert filters("ftrl. § 8-2") == filters("folketrygdloven § 8-2") == filters("ftrl 8-2")
+    assert filters("sjukepengar") == filters("sykepenger")
+
+
+def test_sorting_by_date_replaces_the_score():
+    newest = build_search(SearchQuery("vedtak", sort="newest"), {"all"}, "i").to_dict()
+    oldest = build_search(SearchQuery("vedtak", sort="oldest"), {"all"}, "i").to_dict()
+    relevance = build_search(SearchQuery("vedtak"), {"all"}, "i").to_dict()
+    assert newest["sort"] == [{"date": {"order": "desc", "missing": "_last"}}]
+    assert oldest["sort"] == [{"date": {"order": "asc", "missing": "_last"}}]
+    assert relevance["sort"][0] == "_score"
 
 
 def test_suggestions_are_filtered_by_principals():

@@ -7,8 +7,8 @@ from forum import search as forum_search
 from search.backends import database_backend
 
 # 15 on PostgreSQL (14 on SQLite): session, user, grants (4), the handbook's page privacy,
-# the search and its facets, the hits' topics, rooms and units, the menu; PostgreSQL checks
-# once per process that the hunspell dictionary is installed.
+# the search (one statement: hits, total, facets) and the page's documents, the hits'
+# topics, rooms and units, the menu; the law-name table is read once per process.
 SEARCH_PAGE_MAX_QUERIES = 15
 
 
@@ -193,3 +193,45 @@ def test_api_filters_by_type_and_links_each_hit_to_its_page(client, case_worker,
         "forum": 2,
         "archive": 1,
     }
+
+
+def test_search_response_says_what_it_cost_in_server_timing(client, case_worker, indexed_db):
+    client.force_login(case_worker)
+    response = client.get(reverse("search:results"), {"q": "sykepenger"})
+    timing = response["Server-Timing"]
+    assert timing.startswith("search;dur=") and "total;dur=" in timing
+
+
+def test_archive_hit_shows_case_number_type_and_date_not_a_field_dump(
+    client, case_worker, all_types
+):
+    client.force_login(case_worker)
+    html = client.get(reverse("search:results"), {"q": "sykepenger", "type": "archive"})
+    html = html.content.decode()
+    entry = all_types["entry"]
+    assert '<dl class="search-hit__archive">' in html
+    assert entry.case.number in html and "Dokumenttype" in html
+    assert entry.registry_id in html
+    # The raw body (numbers repeated as words for matching) is not shown.
+    assert " ".join(__import__("re").findall(r"\d+", entry.registry_id)) not in html
+
+
+def test_ticking_one_type_keeps_the_other_types_to_tick(client, case_worker, all_types):
+    client.force_login(case_worker)
+    html = client.get(reverse("search:results"), {"q": "sykepenger", "type": "forum"})
+    html = html.content.decode()
+    assert 'id="f-type-forum" name="type" value="forum" checked' in html
+    assert 'id="f-type-handbook" name="type" value="handbook"' in html
+    assert 'id="f-type-archive" name="type" value="archive"' in html
+
+
+def test_sort_by_newest_is_kept_in_the_page(client, case_worker, indexed_db):
+    client.force_login(case_worker)
+    html = client.get(reverse("search:results"), {"q": "sykepenger", "sort": "newest"})
+    assert '<option value="newest" selected>' in html.content.decode()
+
+
+def test_misspelling_offers_the_corrected_search(client, case_worker, indexed_db):
+    client.force_login(case_worker)
+    html = client.get(reverse("search:results"), {"q": "permiteringg"}).content.decode()
+    assert "Mente du" in html and "q=permittering" in html

@@ -3,18 +3,70 @@
 from search import text
 
 
-def test_reference_is_kept_as_a_phrase_and_words_as_terms():
+def test_reference_becomes_one_token_and_words_stay_terms():
     q = text.parse("Hva sier ftrl. § 8-2 om sykepengene?")
-    assert q.phrases == (("ftrl", "8", "2"),)
-    assert q.phrase_texts == ("ftrl. § 8-2",)
+    assert [r.tokens for r in q.references] == [("ref_ftrl_8_2", "ref_8_2", "ref_ftrl_kap_8")]
     assert q.terms == ("sier", "sykepengene")
-    assert q.stems == ("sier", "sykepeng")
+    assert q.groups[0] == (("ref_ftrl_8_2",),)
 
 
-def test_quoted_text_is_a_phrase_and_stopwords_are_dropped():
-    q = text.parse('"første ledd" og i på')
-    assert q.phrases == (("første", "ledd"),)
+def test_every_spelling_of_a_reference_gives_the_same_tokens():
+    forms = [
+        "ftrl. § 8-2",
+        "folketrygdloven § 8-2",
+        "ftrl 8-2",
+        "FTRL.§8-2",
+        "§ 8-2 i folketrygdloven",
+        "folketrygdlova § 8 - 2",
+    ]
+    assert {text.parse(f).groups for f in forms} == {((("ref_ftrl_8_2",),),)}
+    assert text.parse("fvl. § 11").groups == text.parse("forvaltningsloven § 11").groups
+    assert text.parse("ftrl kap. 8").groups == ((("ref_ftrl_kap_8",),),)
+    assert text.parse("§ 8-20").groups == ((("ref_8_20",),),)
+
+
+def test_law_table_extensions_are_recognised():
+    table = text.LawTable({**text.DEFAULT_LAWS, "finfl": ("finansforetaksloven",)})
+    assert text.parse("finansforetaksloven § 13-1", table).groups == ((("ref_finfl_13_1",),),)
+
+
+def test_quoted_text_is_a_pair_of_neighbours_and_stopwords_are_dropped():
+    q = text.parse('"klage på vedtak" og i på')
+    assert q.phrases == (("klage", "på", "vedtak"),)
+    assert q.groups == ((("klag_vedtak",),),)
     assert q.terms == ()
+    assert "klag_vedtak" in text.index_tokens("Hun sendte klage på vedtaket i går.")
+
+
+def test_compounds_split_into_known_parts():
+    assert text.split_compound("permitteringsperioden") == ("permittering", "perioden")
+    assert text.split_compound("klagefrist") == ("klage", "frist")
+    assert text.split_compound("sykepengegrunnlaget") == ("sykepenge", "grunnlaget")
+    assert text.split_compound("personalhåndboka") == ("personal", "håndboka")
+    assert text.split_compound("vedtak") == ()
+    assert text.split_compound("permittering") == ()  # a part itself, not "per|mitte|ring"
+
+
+def test_a_compound_query_is_the_word_or_all_its_parts():
+    assert text.parse("permitteringsperioden").groups == (
+        (("permitteringsperiod",), ("permittering", "period")),
+    )
+    tokens = text.index_tokens("Permittering i en lang periode")
+    assert {"permittering", "period"} <= set(tokens)
+
+
+def test_nynorsk_and_bokmal_forms_meet_in_one_token():
+    assert text.word_analysis("sjukepengane")[0] == text.word_analysis("sykepenger")[0]
+    assert text.word_analysis("arbeidsgjevaren")[0] == text.word_analysis("arbeidsgiver")[0]
+    assert text.word_analysis("handboka")[0] == text.word_analysis("håndbok")[0]
+
+
+def test_closest_word_is_offered_for_a_misspelling():
+    vocabulary = [("dagpenger", 900), ("dagpengene", 300), ("dagsenter", 2)]
+    assert text.closest("dagpeneger", vocabulary) == "dagpenger"
+    assert text.closest("dagbøker", vocabulary) is None  # too far
+    assert text.closest("dagpenger", vocabulary) is None  # known already
+    assert text.edit_distance("klagefirst", "klagefrist") == 1  # a swap counts once
 
 
 def test_snippet_marks_inflections_and_compounds_and_escapes_everything_else():

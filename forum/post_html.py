@@ -1,0 +1,299 @@
+"""The thread page's posts: what every reader sees is rendered once, the reader's own bits per request.
+
+A post's HTML has two parts:
+
+* the **shared part** (``forum/includes/post_shared.html``): author, dates, badges and
+  the text, or the removal notice of a hidden post. It is the same for every reader
+  who may see the thread, so it is rendered once and kept in the cache;
+* the **reader's part**, added here in one pass without templates: the removed text of
+  a hidden post for those who may see it, and the actions (quote, edit, history,
+  "nyttig", accept, verify, remove/restore, report), decided by ``access.post_actions``.
+
+The cache key is a digest of everything the shared part shows (the post's text and
+state, the author's and verifier's names, titles and units, whether it is the accepted
+answer, the language and time zone, the markup and template versions). A change made
+by any service (edit, removal, restore, verification, accepting an answer, a person's
+new name or unit, a new language) gives the next request a new key, so no reader ever
+gets a stale fragment, whichever process rendered it, and no invalidation call can be
+forgotten. Old entries simply expire. The shared part never holds a hidden post's text
+or anything that depends on who reads it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.cache import cache
+from django.middleware.csrf import get_token
+from django.template.defaultfilters import filesizeformat
+from django.template.loader import get_template
+from django.utils import timezone, translation
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
+
+from fagrom.reverse import reverse_id
+
+from . import markup
+
+# Bump when post_shared.html, or what this module puts into it, changes.
+FRAGMENT_VERSION = 3
+# Entries nobody asks for again (old keys after a change) fall out after this long.
+FRAGMENT_TIMEOUT = 7 * 24 * 3600
+
+
+def _person_key(person) -> tuple:
+    if person is None:
+        return ()
+    unit = person.org_unit.name if person.org_unit_id else ""
+    return (person.pk, person.username, person.get_full_name(), person.title, unit)
+
+
+def _author_key(post) -> tuple:
+    # The snapshot when the post has one ({% author %}); today's profile for older rows.
+    return (*_person_key(post.author), post.author_name, post.author_workplace, post.author_title)
+
+
+def fragment_key(post, thread) -> str:
+    """The cache key of ``post``'s shared part: a digest of everything that part shows."""
+    attachments = tuple(
+        (a.pk, a.original_name, a.size) for a in post.attachments.all()
+    )  # prefetched
+    material = repr(
+        (
+            FRAGMENT_VERSION,
+            markup.MARKUP_VERSION,
+            translation.get_language(),
+            timezone.get_current_timezone_name(),
+            post.pk,
+            post.position,
+            post.created_at,
+            post.edited_at,
+            post.markup_version,
+            post.is_hidden,
+            post.hidden_reason if post.is_hidden else "",
+            post.verified_at,
+            _person_key(post.verified_by) if post.verified_at else (),
+            post.pk == thread.accepted_answer_id,
+            _author_key(post),
+            attachments,
+            post.body_html,
+        )
+    )
+    return "post-html:" + hashlib.blake2b(material.encode(), digest_size=20).hexdigest()
+
+
+def attachments_html(post) -> SafeString:
+    files = post.attachments.all()
+    if not files:
+        return mark_safe("")
+    items = format_html_join(
+        "",
+        '<li><a class="ds-link" href="{}" download>{}</a> <span class="meta">({})</span></li>',
+        ((f.get_absolute_url(), f.original_name, filesizeformat(f.size)) for f in files),
+    )
+    return format_html(
+        '<div class="post__attachments">'
+        '<p class="ds-paragraph meta" data-size="sm" id="post-{}-files">{}</p>'
+        '<ul class="plain-list attachment-list" aria-labelledby="post-{}-files">{}</ul></div>',
+        post.pk,
+        gettext("Vedlegg"),
+        post.pk,
+        items,
+    )
+
+
+def _render_shared(post, thread) -> str:
+    return get_template("forum/includes/post_shared.html").render(
+        {
+            "post": post,
+            "is_accepted": post.pk == thread.accepted_answer_id,
+            "attachments_html": "" if post.is_hidden else attachments_html(post),
+        }
+    )
+
+
+def shared_parts(posts, thread) -> dict[int, str]:
+    """Each post's shared part by id: from the cache, the missing ones rendered and stored."""
+    keys = {post.pk: fragment_key(post, thread) for post in posts}
+    found = cache.get_many(keys.values())
+    missing = {}
+    result = {}
+    for post in posts:
+        html = found.get(keys[post.pk])
+        if html is None:
+            html = _render_shared(post, thread)
+            missing[keys[post.pk]] = html
+        result[post.pk] = html
+    if missing:
+        cache.set_many(missing, FRAGMENT_TIMEOUT)
+    return result
+
+
+class _Labels:
+    """The footer's words, translated once per page."""
+
+    def __init__(self):
+        self.quote = gettext("Siter")
+        self.edit = gettext("Endre")
+        self.history = gettext("Historikk")
+        self.useful = gettext("Nyttig")
+        self.accept = gettext("Godta som svar")
+        self.verify = gettext("Kvalitetssikre")
+        self.unverify = gettext("Fjern kvalitetssikring")
+        self.restore = gettext("Gjenopprett")
+        self.hide = gettext("Fjern")
+        self.own_post = gettext(
+            "Ditt innlegg: en annen moderator må kvalitetssikre eller fjerne det."
+        )
+        self.flag = gettext("Rapporter")
+        self.show_hidden = gettext("Vis den fjernede teksten (bare for moderatorer og forfatteren)")
+
+
+_BUTTON = (
+    '<button type="submit" class="ds-button" data-variant="tertiary" data-size="sm">{}</button>'
+)
+
+
+def useful_button_html(post, *, marked: bool, may_react: bool, csrf_input: str) -> SafeString:
+    """The "nyttig" button (or count); also what the htmx toggle sends back."""
+    if may_react:
+        url = reverse_id("forum:post_useful", post.pk)
+        return format_html(
+            '<span class="useful" id="useful-{pk}"><form method="post" action="{url}" hx-post="{url}"'
+            ' hx-target="#useful-{pk}" hx-swap="outerHTML">{csrf}<button type="submit" class="ds-button"'
+            ' data-variant="tertiary" data-size="sm" aria-pressed="{pressed}">{star} {label}'
+            ' <span class="useful__count">({count})</span></button></form></span>',
+            pk=post.pk,
+            url=url,
+            csrf=csrf_input,
+            pressed="true" if marked else "false",
+            star="★" if marked else "☆",
+            label=gettext("Nyttig"),
+            count=post.useful_count,
+        )
+    if post.useful_count:
+        text = ngettext(
+            "%(n)s synes dette er nyttig", "%(n)s synes dette er nyttig", post.useful_count
+        ) % {"n": post.useful_count}
+        return format_html(
+            '<span class="useful" id="useful-{}"><span class="meta">{}</span></span>', post.pk, text
+        )
+    return format_html('<span class="useful" id="useful-{}"></span>', post.pk)
+
+
+def csrf_input_html(request) -> SafeString:
+    return format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+    )
+
+
+def _footer(post, thread, *, labels, csrf, marked, may_reply, may_accept, may_moderate) -> str:
+    may = post.may
+    pk = post.pk
+    out = ['<footer class="post__actions">']
+    if may_reply:
+        out.append(
+            format_html(
+                '<a class="ds-link" href="?quote={}#reply-heading">{}</a>', pk, labels.quote
+            )
+        )
+    if may.edit:
+        out.append(
+            format_html(
+                '<a class="ds-link" href="{}">{}</a>',
+                reverse_id("forum:post_edit", pk),
+                labels.edit,
+            )
+        )
+    history_url = None
+    if post.revision_count and may.see_revisions:
+        history_url = reverse_id("forum:post_history", pk)
+        n = post.revision_count
+        text = ngettext("Historikk (%(n)s endring)", "Historikk (%(n)s endringer)", n) % {"n": n}
+        out.append(format_html('<a class="ds-link" href="{}">{}</a>', history_url, text))
+    out.append(useful_button_html(post, marked=marked, may_react=may.react, csrf_input=csrf))
+    if may_accept and not post.is_first and not post.is_hidden and pk != thread.accepted_answer_id:
+        out.append(
+            format_html(
+                '<form method="post" action="{}">{}' + _BUTTON + "</form>",
+                reverse_id("forum:answer_accept", pk),
+                csrf,
+                labels.accept,
+            )
+        )
+    if may.handle:
+        if not post.is_hidden and not post.is_first:
+            undo = (
+                mark_safe('<input type="hidden" name="undo" value="1">') if post.verified_at else ""
+            )
+            out.append(
+                format_html(
+                    '<form method="post" action="{}">{}{}' + _BUTTON + "</form>",
+                    reverse_id("forum:post_verify", pk),
+                    csrf,
+                    undo,
+                    labels.unverify if post.verified_at else labels.verify,
+                )
+            )
+        if post.is_hidden:
+            link = (reverse_id("forum:post_restore", pk), labels.restore)
+        else:
+            link = (reverse_id("forum:post_hide", pk), labels.hide)
+        out.append(format_html('<a class="ds-link" href="{}">{}</a>', *link))
+        if not post.revision_count:
+            out.append(
+                format_html(
+                    '<a class="ds-link" href="{}">{}</a>',
+                    reverse_id("forum:post_history", pk),
+                    labels.history,
+                )
+            )
+    elif may_moderate:
+        out.append(format_html('<span class="meta">{}</span>', labels.own_post))
+    if may.flag and not post.is_hidden:
+        out.append(
+            format_html(
+                '<a class="ds-link" href="{}">{}</a>',
+                reverse_id("forum:post_flag", pk),
+                labels.flag,
+            )
+        )
+    out.append("</footer>")
+    return "\n    ".join(out)
+
+
+def posts_html(
+    request, thread, posts, *, useful_ids, may_reply: bool, may_accept: bool, may_moderate: bool
+) -> None:
+    """Set ``post.html`` on each of ``posts`` (``post.may`` must be set: ``access.post_actions``)."""
+    posts = list(posts)
+    shared = shared_parts(posts, thread)
+    labels = _Labels()
+    csrf = csrf_input_html(request)
+    for post in posts:
+        parts = [shared[post.pk]]
+        if post.is_hidden and post.may.see_hidden:
+            parts.append(
+                format_html(
+                    '<details class="post__hidden-text"><summary>{}</summary>'
+                    '<div class="post__body">{}</div>{}</details>',
+                    labels.show_hidden,
+                    mark_safe(post.body_html),  # sanitised when it was stored
+                    attachments_html(post),
+                )
+            )
+        parts.append(
+            _footer(
+                post,
+                thread,
+                labels=labels,
+                csrf=csrf,
+                marked=post.pk in useful_ids,
+                may_reply=may_reply,
+                may_accept=may_accept,
+                may_moderate=may_moderate,
+            )
+        )
+        parts.append("</article>")
+        post.html = mark_safe("\n  ".join(parts))

@@ -1,0 +1,47 @@
+"""The menu's numbers, on every page: unread notifications and, for moderators, their queue.
+
+Counted in one statement (each count a scalar subquery of a one-row select), memoised on
+the user object for the request, and handed to each count's own memo so the front page's
+panels and the thread page's mark-read use the same numbers.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import F, Func, Subquery
+
+import access
+
+from ..models import Thread
+
+_MEMO = "_fagrom_menu_counts"
+
+
+def _count(queryset) -> Subquery:
+    # COUNT through Func, not Count(): no GROUP BY, so one row whatever the filters join.
+    return Subquery(queryset.order_by().annotate(n=Func(F("id"), function="COUNT")).values("n"))
+
+
+def open_questions_for(user):
+    """Open questions in the topics the person moderates."""
+    return Thread.objects.questions().filter(
+        status=Thread.Status.OPEN, topic__in=access.topics_moderated_by(user)
+    )
+
+
+def menu_counts(user) -> dict:
+    """``{"unread": n}``, plus ``"questions"`` and ``"flags"`` for moderators and administrators."""
+    memo = getattr(user, _MEMO, None)
+    if memo is not None:
+        return memo
+    from . import flags, listening  # they use this module's memo through their own
+
+    parts = {
+        "unread": _count(listening.notifications_visible_to(user).filter(read_at__isnull=True))
+    }
+    if access.is_moderator(user) or access.is_administrator(user):
+        parts["questions"] = _count(open_questions_for(user))
+        parts["flags"] = _count(flags.flags_open_for(user))
+    memo = get_user_model().objects.filter(pk=user.pk).annotate(**parts).values(*parts).get()
+    setattr(user, _MEMO, memo)
+    return memo

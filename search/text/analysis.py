@@ -1,0 +1,258 @@
+"""Norwegian words as index tokens: the same analysis for every backend.
+
+A word becomes
+
+* its Snowball stem after the nynorsk → bokmål table (``sjukepengane`` → ``sykepeng``);
+* the stems of its compound parts (``permitteringsperioden`` → ``permitter``,
+  ``period``), found in a lexicon: Debian's Hunspell word list (``hunspell-no``,
+  bokmål and nynorsk) when installed, plus ``search/data/compound_parts_nb.txt``;
+* and, between neighbouring words, a pair token (``klag_vedtak``) so that quoted
+  phrases match without positions.
+
+The database backends and Elasticsearch index these tokens, so a query means the
+same everywhere. A change to the lexicon or the tables needs ``search_reindex``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import snowballstemmer
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+COMPOUND_PARTS_FILE = DATA / "compound_parts_nb.txt"
+HUNSPELL_FILES = (Path("/usr/share/hunspell/nb_NO.dic"), Path("/usr/share/hunspell/nn_NO.dic"))
+
+# Frequent Norwegian function words (a subset of Snowball's list, which PostgreSQL's
+# "norwegian" configuration also drops): searching for them finds everything.
+STOPWORDS = frozenset(
+    """
+    og i jeg det at en et den til er som på de med han av ikke ikkje der så var meg seg men
+    ett har om vi min mitt ha hadde hun nå over da ved fra du ut sin dem oss opp man kan
+    hans hvor eller hva skal selv sjøl her alle vil bli ble blei blitt kunne inn når være
+    kom noen noe ville dere som deres kun ja etter ned skulle denne for deg si sine sitt
+    mot å meget hvorfor dette disse uten hvordan ingen din ditt blir samme hvilken hvilke
+    sånn inni mellom vår hver hvem vors hvis både bare enn fordi før mange også slik vært
+    være båe begge siden dykk dykkar dei deira deires deim di då eg ein eit eitt elles
+    """.split()
+)
+
+# Nynorsk → bokmål for the domain vocabulary: whole words and compound parts.
+# Inflected forms follow from the stemmer (both sides are stemmed after mapping).
+NYNORSK_TO_BOKMAL: dict[str, str] = {
+    "sjuk": "syk",
+    "sjuke": "syke",
+    "sjukepengar": "sykepenger",
+    "sjukepengane": "sykepengene",
+    "sjukmelding": "sykmelding",
+    "sjukemelding": "sykmelding",
+    "sjukmeldt": "sykmeldt",
+    "dagpengar": "dagpenger",
+    "dagpengane": "dagpengene",
+    "pengar": "penger",
+    "pengane": "pengene",
+    "arbeidsgjevar": "arbeidsgiver",
+    "arbeidsgjevaren": "arbeidsgiveren",
+    "gjevar": "giver",
+    "arbeidstakar": "arbeidstaker",
+    "takar": "taker",
+    "saksbehandlar": "saksbehandler",
+    "behandlar": "behandler",
+    "handbok": "håndbok",
+    "handboka": "håndboka",
+    "kvalitetshandbok": "kvalitetshåndbok",
+    "eigenmelding": "egenmelding",
+    "eigen": "egen",
+    "fråvær": "fravær",
+    "fråvere": "fravær",
+    "vedtaket": "vedtaket",
+    "avgjerd": "avgjørelse",
+    "avgjerda": "avgjørelsen",
+    "løyve": "tillatelse",
+    "søknaden": "søknaden",
+    "stønaden": "stønaden",
+    "verksemd": "virksomhet",
+    "verksemda": "virksomheten",
+    "tilsett": "ansatt",
+    "tilsette": "ansatte",
+    "arbeidsløyse": "arbeidsledighet",
+    "arbeidsledig": "arbeidsledig",
+    "heimekontor": "hjemmekontor",
+    "heime": "hjemme",
+    "teneste": "tjeneste",
+    "tenesta": "tjenesten",
+    "uførestønad": "uføretrygd",
+    "utbetalinga": "utbetalingen",
+    "klagefristen": "klagefristen",
+    "rettleiing": "veiledning",
+    "rettleiar": "veileder",
+    "opplysningar": "opplysninger",
+    "spørsmål": "spørsmål",
+    "korleis": "hvordan",
+    "kva": "hva",
+    "kven": "hvem",
+    "berre": "bare",
+    "medan": "mens",
+    "frå": "fra",
+    "òg": "også",
+    "ynskje": "ønske",
+    "tilbakebetaling": "tilbakebetaling",
+    "tilbakekrevjing": "tilbakekreving",
+    "krevjing": "kreving",
+    "permisjon": "permisjon",
+    "lønn": "lønn",
+    "løn": "lønn",
+    "ferie": "ferie",
+    "feriepengar": "feriepenger",
+    "foreldrepengar": "foreldrepenger",
+    "pleiepengar": "pleiepenger",
+    "omsorgspengar": "omsorgspenger",
+    "tiltakspengar": "tiltakspenger",
+    "arbeidsavklaringspengar": "arbeidsavklaringspenger",
+    "attføringspengar": "attføringspenger",
+}
+
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+MIN_COMPOUND = 8  # shorter words are not split
+MIN_PART = 4  # "per", "mel", "kar" inside words are rarely parts
+LINKING = ("s", "e")
+# Endings a last part may carry ("perioden" → periode, "grunnlaget" → grunnlag).
+TAIL_ENDINGS = ("", "e", "en", "et", "a", "ene", "er", "ane", "ar", "ne", "n", "t", "r", "ar")
+# Derived heads: "permitterings" → permittere.
+HEAD_DERIVATIONS = (("ing", "e"), ("ing", ""), ("else", "e"), ("het", ""))
+
+
+@functools.cache
+def _stemmer():
+    return snowballstemmer.stemmer("norwegian")
+
+
+@functools.cache
+def stem(word: str) -> str:
+    """The Snowball stem, taken twice: once removes only the last ending, so
+    "arbeidsgiveren" would stay "arbeidsgiver" while "arbeidsgiver" becomes "arbeidsgiv"."""
+    stemmer = _stemmer()
+    return stemmer.stemWord(stemmer.stemWord(word.lower()))
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in WORD_RE.findall(text)]
+
+
+def bokmal(word: str) -> str:
+    return NYNORSK_TO_BOKMAL.get(word, word)
+
+
+@functools.cache
+def curated_parts() -> frozenset[str]:
+    lines = COMPOUND_PARTS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@functools.cache
+def lexicon() -> frozenset[str]:
+    """Words that can be parts of compounds: Hunspell's lists when installed, plus ours."""
+    found = set(curated_parts()) | set(NYNORSK_TO_BOKMAL) | set(NYNORSK_TO_BOKMAL.values())
+    for path in HUNSPELL_FILES:
+        if not path.exists():
+            continue
+        with path.open(encoding="iso-8859-1") as lines:
+            next(lines, None)  # the first line is the number of entries
+            for line in lines:
+                word = line.split("/", 1)[0].strip()
+                if MIN_PART <= len(word) <= 16 and word.isalpha() and word.islower():
+                    found.add(word)
+    return frozenset(found)
+
+
+def hunspell_installed() -> bool:
+    return any(path.exists() for path in HUNSPELL_FILES)
+
+
+def _known_tail(tail: str, lex: frozenset[str]) -> bool:
+    for ending in TAIL_ENDINGS:
+        if ending and not tail.endswith(ending):
+            continue
+        base = tail[: len(tail) - len(ending)] if ending else tail
+        if len(base) >= MIN_PART and (base in lex or base + "e" in lex):
+            return True
+    return False
+
+
+def _head_parts(head: str, lex: frozenset[str], depth: int) -> tuple[list[str], bool] | None:
+    """The head's parts (linking letter dropped), and whether it had one."""
+    candidates = [(head, False)]
+    if head.endswith(LINKING) and len(head) > 3:
+        candidates.append((head[:-1], True))
+    for word, linked in candidates:
+        if word in lex:
+            return [word], linked
+        for ending, replacement in HEAD_DERIVATIONS:
+            if word.endswith(ending) and (word[: -len(ending)] + replacement) in lex:
+                return [word], linked
+    if depth > 0:
+        for word, linked in candidates:
+            parts = split_compound(word, depth=depth - 1)
+            if parts:
+                return list(parts), linked
+    return None
+
+
+@functools.cache
+def split_compound(word: str, depth: int = 2) -> tuple[str, ...]:
+    """The parts of a compound, in their base forms (``()`` when it is not one).
+
+    Of the ways to cut the word into a known last part (Norwegian compounds inflect
+    at their last part) and a known first part (a word with or without a linking
+    ``s``/``e``, or a compound itself), the most balanced wins, a linking letter
+    kept with the first part ("forvaltnings|loven", not "forvaltning|sloven").
+    Words of the curated part list are never split ("permittering").
+    """
+    if len(word) < MIN_COMPOUND or not word.isalpha() or word in curated_parts():
+        return ()
+    lex = lexicon()
+    best = None
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if not _known_tail(tail, lex):
+            continue
+        found = _head_parts(head, lex, depth)
+        if not found:
+            continue
+        parts, linked = found
+        direct = tail in lex
+        score = min(len(head), len(tail)) + linked + direct - (len(parts) - 1)
+        if best is None or score >= best[0]:
+            best = (score, (*parts, tail))
+    return best[1] if best else ()
+
+
+@functools.cache
+def word_analysis(word: str) -> tuple[str, tuple[str, ...]]:
+    """(the word's stem, the stems of its compound parts) after nynorsk → bokmål."""
+    word = bokmal(word.lower())
+    parts = tuple(stem(bokmal(p)) for p in split_compound(word))
+    whole = stem(word)
+    return whole, tuple(p for p in parts if p != whole)
+
+
+@functools.cache
+def index_parts(word: str) -> tuple[str, ...]:
+    """The part stems a document is indexed with: the query's, plus a first part without
+    its linking letter when that is a word too ("saks" → also "sak")."""
+    whole, parts = word_analysis(word)
+    split = split_compound(bokmal(word.lower()))
+    extra = []
+    if split and split[0].endswith(LINKING) and split[0][:-1] in lexicon():
+        extra.append(stem(split[0][:-1]))
+    return tuple(dict.fromkeys([*parts, *(e for e in extra if e != whole)]))
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOPWORDS]
+
+
+def pair(left: str, right: str) -> str:
+    return f"{left}_{right}"
