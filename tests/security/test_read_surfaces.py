@@ -359,6 +359,7 @@ NO_POST_TEXT = {
 # shows them. Clarifications (``c.body_html``) and hearing comments are not posts.
 TEMPLATES = {
     "forum/includes/post.html": "forum:thread",
+    "forum/includes/post_shared.html": "forum:thread",  # the cached per-post fragment
     "forum/post_history.html": "forum:post_history",
     "forum/moderation_form.html": "forum:post_restore",
     "archive/thread_pdf.html": "archive:thread_pdf",
