@@ -176,3 +176,21 @@ def test_a_moderator_answers_into_a_locked_thread(locked_escalation, moderator, 
     escalation = Escalation.objects.get(pk=locked_escalation.pk)
     assert escalation.answer_post == post and escalation.answer_body == ""
     assert escalation.answered_at <= timezone.now()
+
+
+# Statistics count no removed answer -----------------------------------------------------------
+
+
+def test_a_removed_answer_does_not_count_in_the_contributors_table(topic, case_worker, colleague):
+    from forum import statistics
+    from forum.models import Post
+
+    thread = thread_start(
+        topic=topic, author=case_worker, title="Spørsmål", body="?", kind=Thread.Kind.QUESTION
+    )
+    post_reply(thread=thread, author=colleague, body="Svar")
+    removed = post_reply(thread=thread, author=colleague, body="Personopplysninger")
+    Post.objects.filter(pk=removed.pk).update(is_hidden=True, hidden_reason="Feil")
+    today = timezone.localdate()
+    report = statistics.report(statistics.scope_for(case_worker), statistics.Period(today, today))
+    assert report.contributors.rows == [["Jonas Berg · NAV Sandnes", 1, 1, 0, 0]]

@@ -145,6 +145,9 @@ SURFACES: dict[str, Surface | tuple[Surface, ...]] = {
             moderator=True,  # the page itself still holds the moderator's hidden-text block
         ),
     ),
+    "forum:post": Surface(  # the permalink: a redirect to the thread page, no text of its own
+        get(named("forum:post", post_id=post_id)), moderator=False
+    ),
     "forum:post_history": Surface(get(named("forum:post_history", post_id=post_id)), True),
     "forum:post_edit": Surface(get(named("forum:post_edit", post_id=post_id)), moderator=False),
     "forum:post_restore": Surface(get(named("forum:post_restore", post_id=post_id)), True),
@@ -341,7 +344,6 @@ NO_POST_TEXT = {
     "archive:public_entry": "one public-journal entry: its public fields, screened parts masked",
     "archive:retention_schedule": "the retention schedule: classes and periods",
     "forum:livechat_reject": "POST; redirects",
-    "forum:post": "redirects to the post on its thread page (tested as forum:thread)",
     "handbook:self_approval_refused": "a message page: no posts",
     "handbook:version_restore": "POST; makes a draft from a handbook version",
     "archive:public_journal": "the public journal: titles",
@@ -357,6 +359,7 @@ NO_POST_TEXT = {
 # shows them. Clarifications (``c.body_html``) and hearing comments are not posts.
 TEMPLATES = {
     "forum/includes/post.html": "forum:thread",
+    "forum/includes/post_shared.html": "forum:thread",  # the cached per-post fragment
     "forum/post_history.html": "forum:post_history",
     "forum/moderation_form.html": "forum:post_restore",
     "archive/thread_pdf.html": "archive:thread_pdf",
