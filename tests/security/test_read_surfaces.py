@@ -358,7 +358,6 @@ NO_POST_TEXT = {
 # Templates that render a post's text (``post.body``/``body_html``) and the surface that
 # shows them. Clarifications (``c.body_html``) and hearing comments are not posts.
 TEMPLATES = {
-    "forum/includes/post.html": "forum:thread",
     "forum/includes/post_shared.html": "forum:thread",  # the cached per-post fragment
     "forum/post_history.html": "forum:post_history",
     "forum/moderation_form.html": "forum:post_restore",
