@@ -11,6 +11,9 @@ _FOCUSABLES_JS = """
   let n = 0;
   for (const el of document.querySelectorAll(selector)) {
     if (el.tabIndex < 0) continue;
+    // Inside a closed disclosure (<details>) only its summary is a tab stop; what it holds
+    // becomes one when the summary is opened (by Enter or Space, like any button).
+    if (el.closest('details:not([open]) > :not(summary)')) continue;
     const style = getComputedStyle(el);
     if (!el.getClientRects().length || style.visibility === 'hidden') {
       // The skip link is off-screen until focused, but it is a real tab stop.

@@ -104,11 +104,16 @@ def test_verification_and_an_accepted_answer_show_on_the_next_request(
     assert "Godtatt svar" in text
 
 
-def test_an_authors_move_to_another_unit_shows_on_their_posts(
+def test_an_authors_move_keeps_old_posts_as_written_and_shows_the_new_unit_on_new_posts(
     client, case_worker, colleague, question
 ):
-    assert "NAV Stavanger" not in _text(client, case_worker, question)
+    before = _text(client, case_worker, question)
+    old_unit = colleague.org_unit.name
+    assert old_unit in before and "NAV Stavanger" not in before
     people_services.person_move(user=colleague, unit=OrgUnitFactory(name="NAV Stavanger"))
+    after_move = _text(client, case_worker, question)
+    assert "NAV Stavanger" not in after_move  # a post keeps its workplace as at posting
+    services.post_reply(thread=question, author=colleague, body="Svar fra den nye enheten.")
     assert "NAV Stavanger" in _text(client, case_worker, question)
 
 
