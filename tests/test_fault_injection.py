@@ -124,13 +124,16 @@ class World:
 
     # Redis --------------------------------------------------------------------------------
     def redis_start(self):
-        self.processes["redis"] = subprocess.Popen(
+        self.logs.mkdir(exist_ok=True)
+        log = open(self.logs / "redis.log", "w")  # noqa: SIM115 - closed with the process
+        self.processes["redis"] = process = subprocess.Popen(
             ["redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--save", "",
              "--appendonly", "no", "--dir", str(self.root)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )  # fmt: skip
-        _wait_for_port(REDIS_PORT)
+        # A loaded CI machine can take a while; a server that exited says why in its log.
+        _wait_for_port(REDIS_PORT, timeout=90.0, process=process, log=self.logs / "redis.log")
 
     def redis_stop(self):
         process = self.processes.pop("redis")
@@ -175,7 +178,7 @@ class World:
                 pass
 
 
-def _wait_for_port(port, timeout=30.0):
+def _wait_for_port(port, timeout=30.0, *, process=None, log=None):
     import socket
 
     deadline = time.monotonic() + timeout
@@ -183,8 +186,11 @@ def _wait_for_port(port, timeout=30.0):
         with socket.socket() as sock:
             if sock.connect_ex(("127.0.0.1", port)) == 0:
                 return
+        if process is not None and process.poll() is not None:
+            break
         time.sleep(0.05)
-    raise RuntimeError(f"nothing listens on {port}")
+    said = log.read_text(errors="replace")[-2000:] if log and log.exists() else ""
+    raise RuntimeError(f"nothing listens on {port}: {said}")
 
 
 SEED = """
