@@ -32,7 +32,9 @@ from pathlib import Path
 import pytest
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
-PG_PORT, REDIS_PORT, APP_PORT = 55421, 55422, 8121
+# Below Linux's ephemeral range (32768-60999): a port in it can be taken at any moment by
+# the local end of some client connection (the suite opens many), and the bind then fails.
+PG_PORT, REDIS_PORT, APP_PORT = 25421, 25422, 8121
 APP = f"http://127.0.0.1:{APP_PORT}"
 BASE_DIR = Path(__file__).resolve().parents[1]
 DB_NAME = "faults_fault"
