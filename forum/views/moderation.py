@@ -1,6 +1,8 @@
 """Moderator tools: verify, clarify, notes, move/rename/lock/pin, hide/restore, flags,
 escalations, the queue, the log and the public removals page."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -56,6 +58,31 @@ def _bound(request, form_class, **kwargs):
     return form_class(request.POST if request.method == "POST" else None, **kwargs)
 
 
+def _moderator_action(
+    request, form_class, *, act, done, then, form_kwargs=None, error_field=None, **page
+):
+    """The moderator-action shape, once: the caller has loaded the visible object and
+    checked access; here the form is bound, and when it is valid ``act(**cleaned_data)``
+    runs the service, ``done`` is said and the browser goes on to ``then`` (a URL or URL
+    name, or a callable given the service's result). Otherwise the form page again (400).
+
+    ``error_field``: a ``ModerationError`` from the service belongs on that field of the
+    form (the page shows it) instead of being raised.
+    """
+    form = _bound(request, form_class, **(form_kwargs or {}))
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = act(**form.cleaned_data)
+        except services.ModerationError as error:
+            if error_field is None:
+                raise
+            form.add_error(error_field, str(error))
+        else:
+            messages.success(request, done)
+            return redirect(then(result) if callable(then) else then)
+    return _form_page(request, form=form, **page)
+
+
 # Posts -------------------------------------------------------------------------------
 
 
@@ -80,16 +107,12 @@ def post_verify(request, post_id):
 def post_hide(request, post_id):
     post = visible_post_or_404(request.user, post_id)
     access.check_handle_post(request.user, post)
-    form = _bound(request, HideForm)
-    if request.method == "POST" and form.is_valid():
-        services.post_hide(post=post, by=request.user, reason=form.cleaned_data["reason"])
-        messages.success(
-            request, _("Innlegget er fjernet. Teksten er tatt vare på og kan gjenopprettes.")
-        )
-        return redirect(post_url(post))
-    return _form_page(
+    return _moderator_action(
         request,
-        form=form,
+        HideForm,
+        act=partial(services.post_hide, post=post, by=request.user),
+        done=_("Innlegget er fjernet. Teksten er tatt vare på og kan gjenopprettes."),
+        then=post_url,
         post=post,
         title=_("Fjern innlegg"),
         submit=_("Fjern innlegget"),
@@ -104,13 +127,15 @@ def post_hide(request, post_id):
 def post_restore(request, post_id):
     post = visible_post_or_404(request.user, post_id)
     access.check_handle_post(request.user, post)
-    form = _bound(request, RestoreForm)
-    if request.method == "POST" and form.is_valid():
-        services.post_restore(post=post, by=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, _("Innlegget er gjenopprettet."))
-        return redirect(post_url(post))
-    return _form_page(
-        request, form=form, post=post, title=_("Gjenopprett innlegg"), submit=_("Gjenopprett")
+    return _moderator_action(
+        request,
+        RestoreForm,
+        act=partial(services.post_restore, post=post, by=request.user),
+        done=_("Innlegget er gjenopprettet."),
+        then=post_url,
+        post=post,
+        title=_("Gjenopprett innlegg"),
+        submit=_("Gjenopprett"),
     )
 
 
@@ -118,13 +143,15 @@ def post_restore(request, post_id):
 def post_flag(request, post_id):
     post = visible_post_or_404(request.user, post_id)
     access.check_flag(request.user, post)
-    form = _bound(request, FlagForm)
-    if request.method == "POST" and form.is_valid():
-        flag_services.flag_create(post=post, by=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, _("Takk. Moderatorene i temaet ser på rapporten."))
-        return redirect(post_url(post))
-    return _form_page(
-        request, form=form, post=post, title=_("Rapporter innlegg"), submit=_("Send rapport")
+    return _moderator_action(
+        request,
+        FlagForm,
+        act=partial(flag_services.flag_create, post=post, by=request.user),
+        done=_("Takk. Moderatorene i temaet ser på rapporten."),
+        then=lambda _flag: post_url(post),
+        post=post,
+        title=_("Rapporter innlegg"),
+        submit=_("Send rapport"),
     )
 
 
@@ -135,20 +162,14 @@ def post_flag(request, post_id):
 def clarification_new(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
     access.check_moderate(request.user, thread)
-    form = _bound(request, ClarificationForm, topic=thread.topic)
-    if request.method == "POST" and form.is_valid():
-        try:
-            clarification = services.clarification_create(
-                thread=thread, by=request.user, **form.cleaned_data
-            )
-        except services.ModerationError as error:
-            form.add_error("replaces", str(error))
-        else:
-            messages.success(request, _("Presiseringen er publisert og festet øverst i tråden."))
-            return redirect(clarification.get_absolute_url())
-    return _form_page(
+    return _moderator_action(
         request,
-        form=form,
+        ClarificationForm,
+        form_kwargs={"topic": thread.topic},
+        act=partial(services.clarification_create, thread=thread, by=request.user),
+        error_field="replaces",
+        done=_("Presiseringen er publisert og festet øverst i tråden."),
+        then=lambda clarification: clarification.get_absolute_url(),
         thread=thread,
         title=_("Ny presisering"),
         submit=_("Publiser presisering"),
@@ -164,13 +185,15 @@ def clarification_new(request, thread_id):
 def moderator_note_new(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
     access.check_moderate(request.user, thread)
-    form = NoteForm(request.POST)
-    if form.is_valid():
-        services.moderator_note_add(thread=thread, by=request.user, body=form.cleaned_data["body"])
-        messages.success(request, _("Notatet er lagret. Bare moderatorene ser det."))
-        return redirect(f"{thread.get_absolute_url()}#moderator-notes")
-    return _form_page(
-        request, form=form, thread=thread, title=_("Moderatornotat"), submit=_("Lagre notat")
+    return _moderator_action(
+        request,
+        NoteForm,
+        act=partial(services.moderator_note_add, thread=thread, by=request.user),
+        done=_("Notatet er lagret. Bare moderatorene ser det."),
+        then=f"{thread.get_absolute_url()}#moderator-notes",
+        thread=thread,
+        title=_("Moderatornotat"),
+        submit=_("Lagre notat"),
     )
 
 
@@ -321,14 +344,12 @@ def flag_queue(request):
 def flag_handle(request, flag_id):
     flag = get_object_or_404(flag_services.flags_open_for(request.user), pk=flag_id)
     access.check_handle_post(request.user, flag.post)
-    form = _bound(request, FlagHandleForm)
-    if request.method == "POST" and form.is_valid():
-        flag_services.flag_handle(flag=flag, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Rapporten er behandlet."))
-        return redirect("forum:flag_queue")
-    return _form_page(
+    return _moderator_action(
         request,
-        form=form,
+        FlagHandleForm,
+        act=partial(flag_services.flag_handle, flag=flag, by=request.user),
+        done=_("Rapporten er behandlet."),
+        then="forum:flag_queue",
         post=flag.post,
         title=_("Behandle rapport"),
         submit=_("Lagre avgjørelse"),
@@ -355,14 +376,12 @@ def moderation_log(request):
 def escalation_new(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
     access.check_moderate(request.user, thread)
-    form = _bound(request, EscalationForm)
-    if request.method == "POST" and form.is_valid():
-        escalation_services.escalation_create(thread=thread, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Saken er løftet. Du ser status på siden for løftede saker."))
-        return redirect("forum:escalations")
-    return _form_page(
+    return _moderator_action(
         request,
-        form=form,
+        EscalationForm,
+        act=partial(escalation_services.escalation_create, thread=thread, by=request.user),
+        done=_("Saken er løftet. Du ser status på siden for løftede saker."),
+        then="forum:escalations",
         thread=thread,
         title=_("Løft saken"),
         submit=_("Løft saken"),
