@@ -114,24 +114,28 @@ def listening_settings(request):
 # Following, bookmarks, useful ------------------------------------------------------------
 
 
+def _toggled(request, thread, *, on, button, state, said_on, said_off):
+    """After a thread's follow or bookmark button: htmx swaps in the button in its new
+    state; a plain form post gets a message and the thread again."""
+    if request.htmx:
+        return render(request, button, {"thread": thread, state: on})
+    messages.success(request, said_on if on else said_off)
+    return redirect(thread)
+
+
 @login_required
 @require_POST
 def thread_follow(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
-    following = listening.follow_toggle(user=request.user, thread=thread)
-    if request.htmx:
-        return render(
-            request,
-            "forum/includes/follow_button.html",
-            {"thread": thread, "is_following": following},
-        )
-    messages.success(
+    return _toggled(
         request,
-        _("Du følger tråden og varsles om nye svar.")
-        if following
-        else _("Du følger ikke lenger tråden."),
+        thread,
+        on=listening.follow_toggle(user=request.user, thread=thread),
+        button="forum/includes/follow_button.html",
+        state="is_following",
+        said_on=_("Du følger tråden og varsles om nye svar."),
+        said_off=_("Du følger ikke lenger tråden."),
     )
-    return redirect(thread)
 
 
 @login_required
@@ -152,18 +156,15 @@ def topic_follow(request, room_slug, topic_slug):
 @require_POST
 def thread_bookmark(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
-    marked = listening.bookmark_toggle(user=request.user, thread=thread)
-    if request.htmx:
-        return render(
-            request,
-            "forum/includes/bookmark_button.html",
-            {"thread": thread, "is_bookmarked": marked},
-        )
-    messages.success(
+    return _toggled(
         request,
-        _("Tråden er lagt i bokmerkene dine.") if marked else _("Bokmerket er fjernet."),
+        thread,
+        on=listening.bookmark_toggle(user=request.user, thread=thread),
+        button="forum/includes/bookmark_button.html",
+        state="is_bookmarked",
+        said_on=_("Tråden er lagt i bokmerkene dine."),
+        said_off=_("Bokmerket er fjernet."),
     )
-    return redirect(thread)
 
 
 @login_required
