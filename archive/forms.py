@@ -117,12 +117,13 @@ class JournalForm(FagromForm):
         return data
 
 
-class NominationRuleForm(FagromForm):
+class ScopedRuleForm(FagromForm):
+    """A rule covers a topic or a room: one of the two, chosen here."""
+
     topic = forms.ModelChoiceField(
         label=_("Tema"), queryset=Topic.objects.select_related("room"), required=False
     )
     room = forms.ModelChoiceField(label=_("eller rom"), queryset=Room.objects.all(), required=False)
-    what = forms.ChoiceField(label=_("Hva foreslås"), choices=NominationRule.What.choices)
 
     def clean(self):
         data = super().clean()
@@ -131,23 +132,17 @@ class NominationRuleForm(FagromForm):
         return data
 
 
-class RetentionRuleForm(FagromForm):
-    topic = forms.ModelChoiceField(
-        label=_("Tema"), queryset=Topic.objects.select_related("room"), required=False
-    )
-    room = forms.ModelChoiceField(label=_("eller rom"), queryset=Room.objects.all(), required=False)
+class NominationRuleForm(ScopedRuleForm):
+    what = forms.ChoiceField(label=_("Hva foreslås"), choices=NominationRule.What.choices)
+
+
+class RetentionRuleForm(ScopedRuleForm):
     inactive_years = forms.IntegerField(label=_("År uten aktivitet"), min_value=1, max_value=100)
     basis = forms.CharField(
         label=_("Hjemmel"),
         max_length=200,
         initial="Arkivforskrifta § 14 (arkivavgrensing)",
     )
-
-    def clean(self):
-        data = super().clean()
-        if bool(data.get("topic")) == bool(data.get("room")):
-            raise forms.ValidationError(_("Velg enten et tema eller et rom."))
-        return data
 
 
 class CaseReopenForm(FagromForm):
