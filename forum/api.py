@@ -246,6 +246,15 @@ def _check_posting_allowed(request, form) -> None:
         )
 
 
+def _posting_form_data(request, form) -> dict:
+    """What the API posts passes the web form's rules (400 with its messages) and the
+    posting limit (429); then its cleaned data."""
+    if not form.is_valid():
+        raise FormInvalid(form)
+    _check_posting_allowed(request, form)
+    return form.cleaned_data
+
+
 # Rooms --------------------------------------------------------------------------------
 
 
@@ -320,11 +329,10 @@ def thread_create(request, payload: ThreadIn):
     user = _user(request)
     topic = get_object_or_404(_topics(request), pk=payload.topic)
     access.check_post(user, topic)
-    form = ThreadForm(data={"title": payload.title, "kind": payload.kind, "body": payload.body})
-    if not form.is_valid():
-        raise FormInvalid(form)
-    _check_posting_allowed(request, form)
-    data = form.cleaned_data
+    data = _posting_form_data(
+        request,
+        ThreadForm(data={"title": payload.title, "kind": payload.kind, "body": payload.body}),
+    )
     thread = services.thread_start(
         topic=topic, author=user, title=data["title"], body=data["body"], kind=data["kind"]
     )
@@ -366,9 +374,6 @@ def post_create(request, payload: PostIn):
     user = _user(request)
     thread = get_object_or_404(_threads(request), pk=payload.thread)
     access.check_post(user, thread)
-    form = ReplyForm(data={"body": payload.body})
-    if not form.is_valid():
-        raise FormInvalid(form)
-    _check_posting_allowed(request, form)
-    post = services.post_reply(thread=thread, author=user, body=form.cleaned_data["body"])
+    data = _posting_form_data(request, ReplyForm(data={"body": payload.body}))
+    post = services.post_reply(thread=thread, author=user, body=data["body"])
     return Status(201, _posts(request).get(pk=post.pk))
