@@ -28,12 +28,18 @@ class NominationForm(FagromForm):
 
 
 class RejectForm(FagromForm):
+    # A button that only posts says this when the form is not valid (no page shows it).
+    invalid_message = _("Skriv hvorfor forslaget avvises.")
+
     reason = forms.CharField(
         label=_("Begrunnelse"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
 
 
 class HoldForm(FagromForm):
+    # A button that only posts says this when the form is not valid (no page shows it).
+    invalid_message = _("Skriv hvorfor tråden skal bevares.")
+
     reason = forms.CharField(
         label=_("Hvorfor skal tråden bevares?"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -146,6 +152,9 @@ class RetentionRuleForm(ScopedRuleForm):
 
 
 class CaseReopenForm(FagromForm):
+    # A button that only posts says this when the form is not valid (no page shows it).
+    invalid_message = _("Skriv hvorfor saken gjenåpnes.")
+
     reason = forms.CharField(
         label=_("Hvorfor gjenåpnes saken?"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -172,6 +181,9 @@ class RetentionForm(FagromForm):
 
 
 class CaseRetentionForm(RetentionForm):
+    # A button that only posts says this when the form is not valid (no page shows it).
+    invalid_message = _("Sjekk feltene for bevaringstid.")
+
     decision = forms.ChoiceField(
         label=_("Kassasjonsvedtak"),
         choices=[("", _("Som arkivklassen"))] + list(DisposalDecision.choices),

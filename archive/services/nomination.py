@@ -15,7 +15,7 @@ from forum.models import Thread
 from ..models import ArchiveEvent, JournalEntry, Nomination, NominationRule
 from .audit import actor_name, event_log
 from .errors import ArchiveError
-from .rules import check_scope, rule_deactivate, rule_logged
+from .rules import check_scope, rule_made
 
 AUTOMATIC_SOURCES = {
     Nomination.Source.THREAD,
@@ -163,19 +163,5 @@ def nominations_pending_for(user) -> QuerySet[Nomination]:
 def nomination_rule_create(*, by, what: str, room=None, topic=None) -> NominationRule:
     access.check_keep_records(by)
     check_scope(room=room, topic=topic)
-    return rule_logged(
-        rule=NominationRule.objects.create(room=room, topic=topic, what=what, created_by=by),
-        by=by,
-        message=gettext_noop("Ny regel for journalføringsforslag: %(rule)s"),
-        key="nomination_rule",
-    )
-
-
-@transaction.atomic
-def nomination_rule_deactivate(*, rule: NominationRule, by) -> NominationRule:
-    return rule_deactivate(
-        rule=rule,
-        by=by,
-        message=gettext_noop("Regel for journalføringsforslag slått av: %(rule)s"),
-        key="nomination_rule",
-    )
+    rule = NominationRule.objects.create(room=room, topic=topic, what=what, created_by=by)
+    return rule_made(rule=rule, by=by)

@@ -28,7 +28,7 @@ from ..models import (
 )
 from .audit import event_log
 from .errors import ArchiveError
-from .rules import check_scope, rule_deactivate, rule_logged
+from .rules import check_scope, rule_made
 
 
 def _protected_annotations(qs: QuerySet[Thread]) -> QuerySet[Thread]:
@@ -103,22 +103,7 @@ def retention_rule_create(
     if basis.strip():
         rule.basis = basis.strip()
     rule.save()
-    return rule_logged(
-        rule=rule,
-        by=by,
-        message=gettext_noop("Ny bevaringsregel: %(rule)s"),
-        key="retention_rule",
-    )
-
-
-@transaction.atomic
-def retention_rule_deactivate(*, rule: RetentionRule, by) -> RetentionRule:
-    return rule_deactivate(
-        rule=rule,
-        by=by,
-        message=gettext_noop("Bevaringsregel slått av: %(rule)s"),
-        key="retention_rule",
-    )
+    return rule_made(rule=rule, by=by)
 
 
 def active_hold(thread: Thread) -> LegalHold | None:

@@ -28,13 +28,13 @@ def on_form(request, form, act, *, done) -> bool:
     return True
 
 
-def on_button(request, act, *, done, form=None, invalid=None) -> bool:
+def on_button(request, act, *, done, form=None) -> bool:
     """Run ``act`` (with the cleaned data of ``form``, if there is one); an invalid form
-    says ``invalid``, an ``ArchiveError`` its message, success ``done``: all as messages.
-    Without ``invalid`` an invalid form says nothing (the page shows the form's errors)."""
+    says its ``invalid_message``, an ``ArchiveError`` its message, success ``done``: all as
+    messages. A form without ``invalid_message`` says nothing (its page shows its errors)."""
     if form is not None and not form.is_valid():
-        if invalid is not None:
-            messages.error(request, invalid)
+        if getattr(form, "invalid_message", None):
+            messages.error(request, form.invalid_message)
         return False
     try:
         act(**(form.cleaned_data if form is not None else {}))

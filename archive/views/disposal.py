@@ -73,12 +73,8 @@ def rules(request):
 @require_POST
 def rule_deactivate(request, kind, rule_id):
     access.check_keep_records(request.user)
-    if kind == "forslag":
-        rule = get_object_or_404(NominationRule, pk=rule_id)
-        services.nomination_rule_deactivate(rule=rule, by=request.user)
-    else:
-        rule = get_object_or_404(RetentionRule, pk=rule_id)
-        services.retention_rule_deactivate(rule=rule, by=request.user)
+    model = NominationRule if kind == "forslag" else RetentionRule
+    services.rule_deactivate(rule=get_object_or_404(model, pk=rule_id), by=request.user)
     messages.success(request, _("Regelen er slått av."))
     return redirect("archive:rules")
 

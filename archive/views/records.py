@@ -175,7 +175,6 @@ def reject(request, nomination_id):
         request,
         partial(services.nomination_reject, nomination=nomination, by=request.user),
         form=RejectForm(request.POST),
-        invalid=_("Skriv hvorfor forslaget avvises."),
         done=_("Forslaget er avvist."),
     ):
         return redirect("archive:queue")
@@ -220,47 +219,36 @@ def case_detail(request, case_id):
     )
 
 
+def _case_button(request, case_id, service, done, form=None):
+    """A button on the case page: ``service`` for this case (``on_button``), then the case
+    page again. ``done`` may name the case's ``%(number)s``."""
+    access.check_keep_records(request.user)
+    case = get_object_or_404(Case, pk=case_id)
+    act = partial(service, case=case, by=request.user)
+    on_button(request, act, form=form, done=done % {"number": case.number})
+    return redirect("archive:case", case_id=case.pk)
+
+
 @login_required
 @require_POST
 def case_reopen(request, case_id):
-    access.check_keep_records(request.user)
-    case = get_object_or_404(Case, pk=case_id)
-    on_button(
-        request,
-        partial(services.case_reopen, case=case, by=request.user),
-        form=CaseReopenForm(request.POST),
-        invalid=_("Skriv hvorfor saken gjenåpnes."),
-        done=_("Sak %(number)s er gjenåpnet.") % {"number": case.number},
-    )
-    return redirect("archive:case", case_id=case.pk)
+    done = _("Sak %(number)s er gjenåpnet.")
+    return _case_button(request, case_id, services.case_reopen, done, CaseReopenForm(request.POST))
 
 
 @login_required
 @require_POST
 def case_retention(request, case_id):
-    access.check_keep_records(request.user)
-    case = get_object_or_404(Case, pk=case_id)
-    on_button(
-        request,
-        partial(services.case_retention_set, case=case, by=request.user),
-        form=CaseRetentionForm(request.POST),
-        invalid=_("Sjekk feltene for bevaringstid."),
-        done=_("Bevaringstiden for saken er lagret."),
-    )
-    return redirect("archive:case", case_id=case.pk)
+    done = _("Bevaringstiden for saken er lagret.")
+    form = CaseRetentionForm(request.POST)
+    return _case_button(request, case_id, services.case_retention_set, done, form)
 
 
 @login_required
 @require_POST
 def case_close(request, case_id):
-    access.check_keep_records(request.user)
-    case = get_object_or_404(Case, pk=case_id)
-    on_button(
-        request,
-        partial(services.case_close, case=case, by=request.user),
-        done=_("Sak %(number)s er avsluttet.") % {"number": case.number},
-    )
-    return redirect("archive:case", case_id=case.pk)
+    done = _("Sak %(number)s er avsluttet.")
+    return _case_button(request, case_id, services.case_close, done)
 
 
 @login_required
@@ -308,7 +296,6 @@ def hold_place(request, thread_id):
         request,
         partial(services.legal_hold_place, thread=thread, by=request.user),
         form=HoldForm(request.POST),
-        invalid=_("Skriv hvorfor tråden skal bevares."),
         done=_("Tråden har fått bevaringspålegg og blir ikke kassert."),
     )
     next_url = request.POST.get("next", "")

@@ -35,22 +35,24 @@ from ..services.posting import post_url
 from .common import paginate, visible_post_or_404, visible_thread_or_404, visible_topic_or_404
 
 
-def _form_page(request, *, form, title, submit, thread=None, post=None, intro="", status=None):
-    """One template for the small moderation forms (a heading, an explanation, the form)."""
+def _form_page(request, *, form, thread=None, post=None, intro=None):
+    """One template for the small moderation forms: the form's heading, explanation
+    (``intro`` overrides it) and button (``ModeratorForm``)."""
+    thread = thread or (post.thread if post else None)
     return render(
         request,
         "forum/moderation_form.html",
         {
             "form": form,
-            "page_title": title,
-            "submit_label": submit,
-            "intro": intro,
-            "thread": thread or (post.thread if post else None),
-            "topic": (thread or post.thread).topic if (thread or post) else None,
-            "room": (thread or post.thread).topic.room if (thread or post) else None,
+            "page_title": form.page_title,
+            "submit_label": form.submit_label,
+            "intro": form.intro if intro is None else intro,
+            "thread": thread,
+            "topic": thread.topic if thread else None,
+            "room": thread.topic.room if thread else None,
             "post": post,
         },
-        status=status or (400 if form.is_bound else 200),
+        status=400 if form.is_bound else 200,
     )
 
 
@@ -59,12 +61,13 @@ def _bound(request, form_class, **kwargs):
 
 
 def _moderator_action(
-    request, form_class, *, act, done, then, form_kwargs=None, error_field=None, **page
+    request, form_class, act, *, then, form_kwargs=None, error_field=None, **page
 ):
     """The moderator-action shape, once: the caller has loaded the visible object and
-    checked access; here the form is bound, and when it is valid ``act(**cleaned_data)``
-    runs the service, ``done`` is said and the browser goes on to ``then`` (a URL or URL
-    name, or a callable given the service's result). Otherwise the form page again (400).
+    checked access; here the ``ModeratorForm`` is bound, and when it is valid
+    ``act(**cleaned_data)`` runs the service, the form's ``done`` is said and the browser
+    goes on to ``then`` (a URL or URL name, or a callable given the service's result).
+    Otherwise the form page again (400 when posted).
 
     ``error_field``: a ``ModerationError`` from the service belongs on that field of the
     form (the page shows it) instead of being raised.
@@ -78,7 +81,7 @@ def _moderator_action(
                 raise
             form.add_error(error_field, str(error))
         else:
-            messages.success(request, done)
+            messages.success(request, str(form.done))
             return redirect(then(result) if callable(then) else then)
     return _form_page(request, form=form, **page)
 
@@ -107,52 +110,24 @@ def post_verify(request, post_id):
 def post_hide(request, post_id):
     post = visible_post_or_404(request.user, post_id)
     access.check_handle_post(request.user, post)
-    return _moderator_action(
-        request,
-        HideForm,
-        act=partial(services.post_hide, post=post, by=request.user),
-        done=_("Innlegget er fjernet. Teksten er tatt vare på og kan gjenopprettes."),
-        then=post_url,
-        post=post,
-        title=_("Fjern innlegg"),
-        submit=_("Fjern innlegget"),
-        intro=_(
-            "Innlegget slettes ikke. Leserne ser «Fjernet av moderator» og begrunnelsen; "
-            "moderatorene ser fortsatt teksten og historikken. Forfatteren varsles."
-        ),
-    )
+    act = partial(services.post_hide, post=post, by=request.user)
+    return _moderator_action(request, HideForm, act, then=post_url, post=post)
 
 
 @login_required
 def post_restore(request, post_id):
     post = visible_post_or_404(request.user, post_id)
     access.check_handle_post(request.user, post)
-    return _moderator_action(
-        request,
-        RestoreForm,
-        act=partial(services.post_restore, post=post, by=request.user),
-        done=_("Innlegget er gjenopprettet."),
-        then=post_url,
-        post=post,
-        title=_("Gjenopprett innlegg"),
-        submit=_("Gjenopprett"),
-    )
+    act = partial(services.post_restore, post=post, by=request.user)
+    return _moderator_action(request, RestoreForm, act, then=post_url, post=post)
 
 
 @login_required
 def post_flag(request, post_id):
     post = visible_post_or_404(request.user, post_id)
     access.check_flag(request.user, post)
-    return _moderator_action(
-        request,
-        FlagForm,
-        act=partial(flag_services.flag_create, post=post, by=request.user),
-        done=_("Takk. Moderatorene i temaet ser på rapporten."),
-        then=lambda _flag: post_url(post),
-        post=post,
-        title=_("Rapporter innlegg"),
-        submit=_("Send rapport"),
-    )
+    act = partial(flag_services.flag_create, post=post, by=request.user)
+    return _moderator_action(request, FlagForm, act, then=lambda _flag: post_url(post), post=post)
 
 
 # Threads --------------------------------------------------------------------------------
@@ -165,18 +140,11 @@ def clarification_new(request, thread_id):
     return _moderator_action(
         request,
         ClarificationForm,
+        partial(services.clarification_create, thread=thread, by=request.user),
         form_kwargs={"topic": thread.topic},
-        act=partial(services.clarification_create, thread=thread, by=request.user),
         error_field="replaces",
-        done=_("Presiseringen er publisert og festet øverst i tråden."),
         then=lambda clarification: clarification.get_absolute_url(),
         thread=thread,
-        title=_("Ny presisering"),
-        submit=_("Publiser presisering"),
-        intro=_(
-            "En presisering er temaets offisielle avklaring. Den vises øverst i tråden og på "
-            "temaets side for presiseringer."
-        ),
     )
 
 
@@ -185,16 +153,9 @@ def clarification_new(request, thread_id):
 def moderator_note_new(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
     access.check_moderate(request.user, thread)
-    return _moderator_action(
-        request,
-        NoteForm,
-        act=partial(services.moderator_note_add, thread=thread, by=request.user),
-        done=_("Notatet er lagret. Bare moderatorene ser det."),
-        then=f"{thread.get_absolute_url()}#moderator-notes",
-        thread=thread,
-        title=_("Moderatornotat"),
-        submit=_("Lagre notat"),
-    )
+    act = partial(services.moderator_note_add, thread=thread, by=request.user)
+    then = f"{thread.get_absolute_url()}#moderator-notes"
+    return _moderator_action(request, NoteForm, act, then=then, thread=thread)
 
 
 @login_required
@@ -347,12 +308,9 @@ def flag_handle(request, flag_id):
     return _moderator_action(
         request,
         FlagHandleForm,
-        act=partial(flag_services.flag_handle, flag=flag, by=request.user),
-        done=_("Rapporten er behandlet."),
+        partial(flag_services.flag_handle, flag=flag, by=request.user),
         then="forum:flag_queue",
         post=flag.post,
-        title=_("Behandle rapport"),
-        submit=_("Lagre avgjørelse"),
         intro=_("Rapportert av %(name)s: «%(reason)s»")
         % {"name": flag.reporter.get_full_name(), "reason": flag.reason},
     )
@@ -376,17 +334,8 @@ def moderation_log(request):
 def escalation_new(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
     access.check_moderate(request.user, thread)
-    return _moderator_action(
-        request,
-        EscalationForm,
-        act=partial(escalation_services.escalation_create, thread=thread, by=request.user),
-        done=_("Saken er løftet. Du ser status på siden for løftede saker."),
-        then="forum:escalations",
-        thread=thread,
-        title=_("Løft saken"),
-        submit=_("Løft saken"),
-        intro=_("Mottakeren ser tråden og notatet ditt, og svaret kommer tilbake i tråden."),
-    )
+    act = partial(escalation_services.escalation_create, thread=thread, by=request.user)
+    return _moderator_action(request, EscalationForm, act, then="forum:escalations", thread=thread)
 
 
 @login_required
