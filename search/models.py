@@ -28,6 +28,12 @@ class IndexedDocument(models.Model):
     room_id = models.BigIntegerField(null=True)
     topic_id = models.BigIntegerField(null=True)
     unit_id = models.BigIntegerField(null=True)
+    # The year of ``date`` in Norwegian time, stored: the year facet counts it for every
+    # match, and converting 10 000 dates per search cost 7 ms on PostgreSQL.
+    year = models.SmallIntegerField(null=True)
+    # The ``IndexBuild`` that wrote the row (None: written before builds were counted).
+    # A finished rebuild removes the rows of earlier builds: what no provider yields now.
+    build = models.IntegerField(null=True)
     boost = models.FloatField(default=1.0)
     extra = models.JSONField(default=dict)
     # What matches and ranks: ``search.text.index_tokens`` of title and body (every
@@ -44,8 +50,8 @@ class IndexedDocument(models.Model):
             # Every column a search reads per match, so the match set is read from this
             # index alone: on SQLite a row's later columns sit behind its 30 kB body.
             models.Index(
-                fields=["id", "type", "topic_id", "room_id", "unit_id", "date", "boost"],
-                name="search_doc_facets_idx",
+                fields=["id", "type", "topic_id", "room_id", "unit_id", "year", "date", "boost"],
+                name="search_doc_match_idx",
             ),
         ]
 
@@ -110,3 +116,21 @@ class IndexedPrincipal(models.Model):
 
     def __str__(self):
         return f"{self.principal} → {self.document_id}"
+
+
+class IndexBuild(models.Model):
+    """One run of ``search_reindex`` on the database backend, committed batch by batch.
+
+    ``position`` says how far each source got (the last object primary key committed),
+    so ``search_reindex --resume`` continues an interrupted run where it stopped;
+    ``vocabulary`` holds the word counts so far, committed with each batch.
+    """
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True)
+    position = models.JSONField(default=dict)
+    vocabulary = models.JSONField(default=dict)
+    written = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"build {self.pk}"

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from django.utils.translation import gettext_lazy as _
 
 import access
-from forum.models import Room, Topic
+from forum.models import Room, Thread, Topic
 from people.models import OrgUnit
 
 from .backends import SearchBackend, get_backend
@@ -53,12 +53,53 @@ def search_suggest(
 
 
 def index_rebuild(
-    *, backend: SearchBackend | None = None, progress: Callable[[int], None] | None = None
+    *,
+    backend: SearchBackend | None = None,
+    progress: Callable[[int], None] | None = None,
+    resume: bool = False,
 ) -> int:
-    """Rebuild the whole index from every provider (searches keep working meanwhile)."""
+    """Rebuild the whole index from every provider (searches keep working meanwhile).
+
+    On the database backend the rebuild commits batch by batch; ``resume`` continues
+    an interrupted one from where it stopped. Elasticsearch builds a new index and
+    swaps it in at the end, so there ``resume`` starts over.
+    """
     backend = backend or get_backend()
+    if hasattr(backend, "rebuild_from"):
+        return backend.rebuild_from(documents_after, progress=progress, resume=resume)
     docs = itertools.chain.from_iterable(p.documents() for p in PROVIDERS)
     return backend.rebuild(docs, progress=progress)
+
+
+def documents_after(position: dict):
+    """Every provider's documents from ``position`` on (``{"source": …, "pk": …}``, the
+    last object a build committed; that object is indexed again, as its variants may
+    have been split over two batches). Sources before it are skipped."""
+    sources = [p.SOURCE for p in PROVIDERS]
+    start = sources.index(position["source"]) if position.get("source") in sources else 0
+    for provider in PROVIDERS[start:]:
+        after = position.get("pk") if provider.SOURCE == position.get("source") else None
+        if after is None:
+            yield from provider.documents()
+        elif provider.SOURCE in RESUMABLE:
+            pks = list(RESUMABLE[provider.SOURCE](after))
+            for i in range(0, len(pks), RESUME_CHUNK):
+                yield from provider.documents(pks=pks[i : i + RESUME_CHUNK])
+        else:  # a small source: made again, the documents before the position skipped
+            for doc in provider.documents():
+                pk = doc.object_key.rsplit(":", 1)[1]
+                if not pk.isdigit() or int(pk) >= after:
+                    yield doc
+
+
+# Sources large enough that a resumed build should not even make their earlier
+# documents: the primary keys from a position on, in the provider's order.
+RESUMABLE = {
+    "forum.thread": lambda after: (
+        Thread.objects.filter(pk__gte=after).order_by("pk").values_list("pk", flat=True)
+    )
+}
+RESUME_CHUNK = 2000
 
 
 def index_size() -> int | None:

@@ -74,10 +74,6 @@ class PostgresBackend(DatabaseBackend):
         vector = {"title_terms": "title_vector", "lead_terms": "lead_vector"}[column]
         return f"(d.{vector} @@ %s::tsquery)", [tsquery([group])]
 
-    def _year_sql(self, column: str) -> str:
-        # EXTRACT, not to_char: formatting 10 000 dates cost 15 ms of a search.
-        return f"CAST(EXTRACT(YEAR FROM {column} AT TIME ZONE 'Europe/Oslo') AS INTEGER)"
-
     def _suggest_condition(self, tokens) -> tuple[str, list]:
         likes = ["%" + _like_escape(t) + "%" for t in tokens]
         return " AND ".join(["d.title ILIKE %s"] * len(likes)), likes
@@ -86,17 +82,24 @@ class PostgresBackend(DatabaseBackend):
         return "word_similarity(%s, d.title) DESC, ", [" ".join(tokens)]
 
     def _after_rebuild(self) -> None:
-        """Merge the GIN pending lists and refresh the planner's statistics.
+        """Vacuum: remove the replaced rows, merge the GIN pending lists, fresh statistics.
 
-        A bulk rebuild leaves every new entry in the GIN "fast update" pending list,
-        which each search then scans linearly, and statistics that still describe
-        the empty tables. Both statements work inside the rebuild's transaction.
+        Every row of a rebuild replaces one, and until a vacuum the GIN index still
+        points at the dead versions: at 1 M posts a search for ``vedtak`` then visited
+        5 510 heap pages for 531 live ones (30 036 index entries for 10 012 matches)
+        and took three times as long. A bulk load also leaves its entries in the GIN
+        "fast update" pending list, which each search scans linearly. Inside a
+        transaction (tests) VACUUM is impossible; then the pending lists are merged
+        and the statistics refreshed, as far as a transaction can.
         """
         with connection.cursor() as cursor:
-            for index in GIN_INDEXES:
-                cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
-            cursor.execute(f"ANALYZE {DOC}")
-            cursor.execute(f"ANALYZE {PRINCIPAL}")
+            if connection.in_atomic_block:
+                for index in GIN_INDEXES:
+                    cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+                cursor.execute(f"ANALYZE {DOC}")
+                cursor.execute(f"ANALYZE {PRINCIPAL}")
+            else:
+                cursor.execute(f"VACUUM (ANALYZE) {DOC}, {PRINCIPAL}")
 
 
 def _like_escape(value: str) -> str:

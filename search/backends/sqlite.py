@@ -4,8 +4,8 @@
 ``search.text.index_tokens`` made: stems, compound parts, word pairs, legal
 references) with ``detail=column``: which column holds a token, no positions, so
 doclists stay small. Pairs stand in for phrase positions. It is an external-content
-table over ``search_indexeddocument`` kept in sync by triggers; a rebuild drops the
-triggers, loads, and builds the index once.
+table over ``search_indexeddocument`` kept in sync by triggers, also during a rebuild
+(batches commit as they go, so searches keep working).
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ class SQLiteBackend(DatabaseBackend):
         # SQLite would look each match up by rowid and read the whole row, and a row's
         # later columns (date, ids) sit behind its 30 kB body in overflow pages: 1 s
         # for 10 000 matches. The covering index holds every column the pass reads.
-        return f"{DOC} d INDEXED BY search_doc_facets_idx"
+        return f"{DOC} d INDEXED BY search_doc_match_idx"
 
     def _match_condition(self, groups) -> tuple[str, list]:
         return (
@@ -77,26 +77,15 @@ class SQLiteBackend(DatabaseBackend):
             [fts_expression([group], column)],
         )
 
-    def _year_sql(self, column: str) -> str:
-        return f"substr({column}, 1, 4)"
-
     def _suggest_condition(self, tokens) -> tuple[str, list]:
         likes = ["%" + _like_escape(t) + "%" for t in tokens]
         return " AND ".join(["d.title LIKE %s ESCAPE '\\'"] * len(likes)), likes
 
-    # A rebuild loads rows without triggers and builds the FTS index once.
-    def _delete_all(self) -> None:
-        with connection.cursor() as cursor:
-            for sql in DROP_TRIGGERS_SQL:
-                cursor.execute(sql)
-            super()._delete_all()
-            cursor.execute("INSERT INTO search_terms(search_terms) VALUES ('delete-all')")
-
     def _after_rebuild(self) -> None:
+        # The triggers kept the FTS table in step batch by batch (searches work during a
+        # rebuild); merging its segments once at the end keeps queries quick.
         with connection.cursor() as cursor:
-            cursor.execute("INSERT INTO search_terms(search_terms) VALUES ('rebuild')")
-            for sql in TRIGGERS_SQL:
-                cursor.execute(sql)
+            cursor.execute("INSERT INTO search_terms(search_terms) VALUES ('optimize')")
             cursor.execute("ANALYZE")
 
 

@@ -3,9 +3,12 @@
     python manage.py search_reindex                      # the configured backend
     python manage.py search_reindex --backend db         # the database's own index
     python manage.py search_reindex --backend elasticsearch
+    python manage.py search_reindex --resume             # continue an interrupted run
 
-Searches keep working meanwhile: the database backend swaps in one transaction,
-Elasticsearch builds a new index and moves the alias when it is complete.
+Searches keep working meanwhile: the database backend replaces documents in committed
+batches (so ``--resume`` continues after the last one) and removes what no provider
+yields any more at the end; Elasticsearch builds a new index and moves the alias when
+it is complete.
 """
 
 import time
@@ -41,6 +44,11 @@ class Command(BaseCommand):
             choices=["db", "database", "elasticsearch", "es"],
             help="Default: Elasticsearch when ELASTICSEARCH_URL is set, else the database.",
         )
+        parser.add_argument(
+            "--resume",
+            action="store_true",
+            help="Continue an interrupted rebuild after its last committed batch (database).",
+        )
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
     def handle(self, *args, **options):
@@ -56,7 +64,7 @@ class Command(BaseCommand):
             ) as bar,
             query_log_off(),
         ):
-            written = index_rebuild(backend=backend, progress=bar.update)
+            written = index_rebuild(backend=backend, progress=bar.update, resume=options["resume"])
         self.stdout.write(
             self.style.SUCCESS(
                 f"{written} dokumenter indeksert i {backend.name} på "
