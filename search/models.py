@@ -43,6 +43,11 @@ class IndexedDocument(models.Model):
     terms = models.TextField(default="", editable=False)
     title_terms = models.TextField(default="", editable=False)
     lead_terms = models.TextField(default="", editable=False)
+    # The principals as lexemes (``@all @room:12``): on PostgreSQL they join the terms
+    # vector, so the GIN index applies access in the same scan as the words (no join,
+    # no heap visit for a document the person may not see). ``IndexedPrincipal`` holds
+    # the same and serves SQLite and suggestions. Null: written before this existed.
+    access_terms = models.TextField(null=True, editable=False)
 
     class Meta:
         indexes = [

@@ -126,6 +126,7 @@ class DatabaseBackend(SearchBackend):
                     terms=" ".join(dict.fromkeys([*title_terms, *body_terms])),
                     title_terms=" ".join(title_terms),
                     lead_terms=" ".join(lead),
+                    access_terms=" ".join(access_lexeme(p) for p in sorted(d.principals)),
                 )
             )
         rows = IndexedDocument.objects.bulk_create(rows)
@@ -356,12 +357,9 @@ class DatabaseBackend(SearchBackend):
         """Access and dates, as SQL on ``d`` (the document table). Facet values are
         applied after the match (``_facet_conditions``) so each facet can count the
         values beside the chosen ones."""
-        principals = sorted(principals)
-        clauses = [
-            f"d.id IN (SELECT p.document_id FROM {PRINCIPAL} p "
-            f"WHERE p.principal IN ({', '.join(['%s'] * len(principals))}))"
-        ]
-        params: list = list(principals)
+        access_sql, access_params = self._access_condition(sorted(principals))
+        clauses = [access_sql]
+        params: list = list(access_params)
         f = query.filters
         if f.date_from:
             clauses.append("d.date >= %s")
@@ -370,6 +368,15 @@ class DatabaseBackend(SearchBackend):
             clauses.append("d.date < %s")
             params.append(self._datetime_param(_start_of(f.date_to + dt.timedelta(days=1))))
         return " AND ".join(clauses), params
+
+    def _access_condition(self, principals: list[str]) -> tuple[str, list]:
+        """Documents sharing a principal with the person: a semi-join on the principal table."""
+        placeholders = ", ".join(["%s"] * len(principals))
+        return (
+            f"d.id IN (SELECT p.document_id FROM {PRINCIPAL} p "
+            f"WHERE p.principal IN ({placeholders}))",
+            principals,
+        )
 
     def _datetime_param(self, value: dt.datetime):
         return connection.ops.adapt_datetimefield_value(value)
@@ -435,6 +442,12 @@ class DatabaseBackend(SearchBackend):
 
 def _start_of(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def access_lexeme(principal: str) -> str:
+    """A principal as a lexeme of ``access_terms``: ``@`` never starts a text token
+    (tokens are ``\\w+``), and a principal never holds whitespace, so it stays one."""
+    return "@" + "".join(principal.split())
 
 
 def fts_quote(token: str) -> str:
