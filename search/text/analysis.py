@@ -120,6 +120,10 @@ MIN_PART = 4  # "per", "mel", "kar" inside words are rarely parts
 LINKING = ("s", "e")
 # Endings a last part may carry ("perioden" → periode, "grunnlaget" → grunnlag).
 TAIL_ENDINGS = ("", "e", "en", "et", "a", "ene", "er", "ane", "ar", "ne", "n", "t", "r", "ar")
+# Endings after which Norwegian joins with a linking "s" ("forvaltnings|loven",
+# "sykdoms|fravær"): a cut that hands that "s" to the next part ("forvaltning|sloven")
+# reads a word that is not there, even when the rest happens to be one.
+S_LINKED_ENDINGS = ("ing", "het", "else", "sjon", "dom", "skap", "tet", "nad")
 # Derived heads: "permitterings" → permittere.
 HEAD_DERIVATIONS = (("ing", "e"), ("ing", ""), ("else", "e"), ("het", ""))
 
@@ -224,9 +228,21 @@ def split_compound(word: str, depth: int = 2) -> tuple[str, ...]:
         parts, linked = found
         direct = tail in lex
         score = min(len(head), len(tail)) + linked + direct - (len(parts) - 1)
+        if _linking_s_taken(head, tail, lex):
+            continue
         if best is None or score >= best[0]:
             best = (score, (*parts, tail))
     return best[1] if best else ()
+
+
+def _linking_s_taken(head: str, tail: str, lex: frozenset[str]) -> bool:
+    """The cut gives the tail a linking "s" that belongs to the head."""
+    return (
+        head.endswith(S_LINKED_ENDINGS)
+        and tail.startswith("s")
+        and len(tail) > MIN_PART
+        and _known_tail(tail[1:], lex)
+    )
 
 
 @functools.cache

@@ -1,6 +1,7 @@
 """Query parsing and snippets: pure functions, no database."""
 
 from search import text
+from search.text import analysis
 
 
 def test_reference_becomes_one_token_and_words_stay_terms():
@@ -45,6 +46,14 @@ def test_compounds_split_into_known_parts():
     assert text.split_compound("personalhåndboka") == ("personal", "håndboka")
     assert text.split_compound("vedtak") == ()
     assert text.split_compound("permittering") == ()  # a part itself, not "per|mitte|ring"
+
+
+def test_a_linking_s_stays_with_the_first_part():
+    """Hunspell knows "sloven" (a form of "slov"), so "forvaltning|sloven" was a split."""
+    assert text.split_compound("forvaltningsloven") == ("forvaltning", "loven")
+    assert text.split_compound("sykdomsfravær") == ("sykdom", "fravær")
+    assert text.split_compound("forvaltningssaker") == ("forvaltning", "saker")
+    assert "slov" not in analysis.index_parts("forvaltningsloven")
 
 
 def test_a_compound_query_is_the_word_or_all_its_parts():

@@ -15,7 +15,7 @@ import time
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from search.backends import get_backend
@@ -64,7 +64,16 @@ class Command(BaseCommand):
             ) as bar,
             query_log_off(),
         ):
-            written = index_rebuild(backend=backend, progress=bar.update, resume=options["resume"])
+            try:
+                written = index_rebuild(
+                    backend=backend, progress=bar.update, resume=options["resume"]
+                )
+            except KeyboardInterrupt:
+                # Every finished batch is committed; say how to go on, not a traceback.
+                raise CommandError(
+                    "Avbrutt. Ferdige partier er lagret; fortsett med "
+                    "«manage.py search_reindex --resume»."
+                ) from None
         self.stdout.write(
             self.style.SUCCESS(
                 f"{written} dokumenter indeksert i {backend.name} på "
