@@ -54,6 +54,7 @@ from ..documents import (
 )
 from ..laws import current_table
 from .base import MAX_BODY_CHARS, SearchBackend, batched
+from .elasticsearch_spelling import build_did_you_mean, corrected_text
 
 LEAD_CHARS = 600  # as the database backends
 
@@ -117,11 +118,16 @@ class SearchEntry(Document):
         fields={
             "compound": Text(analyzer=compound_analyzer(), search_analyzer=norwegian),
             "suggest": SearchAsYouType(),
+            "words": Text(analyzer="standard"),
         },
     )
     body = Text(
         analyzer=norwegian,
-        fields={"compound": Text(analyzer=compound_analyzer(), search_analyzer=norwegian)},
+        fields={
+            "compound": Text(analyzer=compound_analyzer(), search_analyzer=norwegian),
+            # Words as written: what "Mente du …?" proposes (elasticsearch_spelling.py).
+            "words": Text(analyzer="standard"),
+        },
     )
     terms = Text(analyzer=tokens, norms=False, index_options="docs")
     title_terms = Text(analyzer=tokens, norms=False, index_options="docs")
@@ -394,6 +400,14 @@ class ElasticsearchBackend(SearchBackend):
             return SearchResults(hits=[], total=0, facets={}, query=query)
         self._ensure_alias()
         response = build_search(query, principals, self.alias, laws).using(self.client).execute()
+        if not response.hits.total.value and parsed.terms:
+            return SearchResults(
+                hits=[],
+                total=0,
+                facets=self._facets(response),
+                query=query,
+                did_you_mean=self._did_you_mean(query.text, principals),
+            )
         patterns = text.highlight_patterns(parsed, laws)
         hits = []
         for hit in response.hits:
@@ -417,6 +431,11 @@ class ElasticsearchBackend(SearchBackend):
                     extra=getattr(hit, "extra", None) and hit.extra.to_dict() or {},
                 )
             )
+        return SearchResults(
+            hits=hits, total=response.hits.total.value, facets=self._facets(response), query=query
+        )
+
+    def _facets(self, response) -> dict[str, list[FacetCount]]:
         facets = {}
         for name in FACETS:
             buckets = response.aggregations[name].buckets
@@ -425,7 +444,12 @@ class ElasticsearchBackend(SearchBackend):
                 for b in buckets
             ]
         facets["year"].sort(key=lambda f: f.value, reverse=True)
-        return SearchResults(hits=hits, total=response.hits.total.value, facets=facets, query=query)
+        return facets
+
+    def _did_you_mean(self, query_text: str, principals: Set[str]) -> str | None:
+        """One more request, only when nothing was found (elasticsearch_spelling.py)."""
+        request = build_did_you_mean(query_text, principals, self.alias)
+        return corrected_text(request.using(self.client).execute(), query_text)
 
     def suggest(self, prefix: str, principals: Set[str], limit: int = 8) -> list[Suggestion]:
         prefix = " ".join(text.words(text.clean(prefix))[:6])

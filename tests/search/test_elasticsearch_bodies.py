@@ -177,3 +177,42 @@ def test_every_document_type_goes_to_the_index_with_its_principals_and_boost():
     assert sources[2]["boost"] == 3.0
     body = build_search(SearchQuery("svar"), {"all"}, "fagrom-search").to_dict()
     assert '"field": "boost"' in str(body).replace("'", '"')
+
+
+def test_did_you_mean_asks_the_phrase_suggester_confirmed_by_the_persons_principals():
+    from search.backends.elasticsearch_spelling import build_did_you_mean
+
+    body = build_did_you_mean("dagpeneger", {"room:3", "all"}, "fagrom-search").to_dict()
+    assert body["size"] == 0  # only the suggestion, no hits
+    phrase = body["suggest"]["did_you_mean"]["phrase"]
+    assert body["suggest"]["did_you_mean"]["text"] == "dagpeneger"
+    assert phrase["field"] == "body.words"  # words as written, not stems
+    assert phrase["direct_generator"][0]["suggest_mode"] == "always"
+    assert phrase["direct_generator"][0]["min_word_length"] == 4
+    # Offered only if the corrected words find something this person may see.
+    collate = phrase["collate"]
+    assert collate["prune"] is False
+    assert {"terms": {"principals": ["all", "room:3"]}} in collate["query"]["source"]["bool"][
+        "filter"
+    ]
+    assert {"match": {"body.words": {"query": "{{suggestion}}", "operator": "and"}}} in collate[
+        "query"
+    ]["source"]["bool"]["filter"]
+
+
+def test_did_you_mean_takes_the_first_confirmed_proposal_that_differs():
+    from types import SimpleNamespace as NS
+
+    from search.backends.elasticsearch_spelling import corrected_text
+
+    def response(*texts):
+        return NS(suggest={"did_you_mean": [NS(options=[NS(text=t) for t in texts])]})
+
+    assert corrected_text(response("dagpenger"), "dagpeneger") == "dagpenger"
+    assert corrected_text(response("dagpeneger", "dagpenger"), "Dagpeneger") == "dagpenger"
+    assert corrected_text(response(), "dagpeneger") is None  # nothing the person may see
+
+
+def test_mapping_keeps_the_words_as_written_for_did_you_mean():
+    mapping = index_definition("fagrom-test").to_dict()["mappings"]["properties"]
+    assert mapping["body"]["fields"]["words"] == {"type": "text", "analyzer": "standard"}
