@@ -80,17 +80,20 @@ def reader_changed(user) -> None:
         _changed(_reader_key(user.pk))
 
 
-def cached(key: str, *, user, make, extra: tuple = ()):
+def cached(key: str, *, make, user=None, extra: tuple = ()):
     """``make()``, or what it gave before under the same generations (and ``extra``).
 
-    One round trip to the cache on a hit; ``make()`` and one more on a miss.
+    With ``user``, the part is that person's and their reader generation counts too;
+    without, it is shared by everyone whose request gives the same ``key``. One round trip
+    to the cache on a hit; ``make()`` and one more on a miss.
     """
     if not enabled():
         return make()
-    keys = [CONTENT, _reader_key(user.pk), key]
+    gen_keys = [CONTENT] if user is None else [CONTENT, _reader_key(user.pk)]
+    keys = [*gen_keys, key]
     found = cache.get_many(keys)
     stamp = []
-    for gen_key in keys[:2]:
+    for gen_key in gen_keys:
         token = found.get(gen_key)
         if token is None:
             token = uuid.uuid4().hex

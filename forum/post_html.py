@@ -28,7 +28,7 @@ from django.middleware.csrf import get_token
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import get_template
 from django.utils import timezone, translation
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
@@ -131,23 +131,25 @@ def shared_parts(posts, thread) -> dict[int, str]:
 
 
 class _Labels:
-    """The footer's words, translated once per page."""
+    """The footer's words, translated and escaped once per page."""
 
     def __init__(self):
-        self.quote = gettext("Siter")
-        self.edit = gettext("Endre")
-        self.history = gettext("Historikk")
-        self.useful = gettext("Nyttig")
-        self.accept = gettext("Godta som svar")
-        self.verify = gettext("Kvalitetssikre")
-        self.unverify = gettext("Fjern kvalitetssikring")
-        self.restore = gettext("Gjenopprett")
-        self.hide = gettext("Fjern")
-        self.own_post = gettext(
-            "Ditt innlegg: en annen moderator må kvalitetssikre eller fjerne det."
+        self.quote = escape(gettext("Siter"))
+        self.edit = escape(gettext("Endre"))
+        self.history = escape(gettext("Historikk"))
+        self.useful = escape(gettext("Nyttig"))
+        self.accept = escape(gettext("Godta som svar"))
+        self.verify = escape(gettext("Kvalitetssikre"))
+        self.unverify = escape(gettext("Fjern kvalitetssikring"))
+        self.restore = escape(gettext("Gjenopprett"))
+        self.hide = escape(gettext("Fjern"))
+        self.own_post = escape(
+            gettext("Ditt innlegg: en annen moderator må kvalitetssikre eller fjerne det.")
         )
-        self.flag = gettext("Rapporter")
-        self.show_hidden = gettext("Vis den fjernede teksten (bare for moderatorer og forfatteren)")
+        self.flag = escape(gettext("Rapporter"))
+        self.show_hidden = escape(
+            gettext("Vis den fjernede teksten (bare for moderatorer og forfatteren)")
+        )
 
 
 _BUTTON = (
@@ -188,77 +190,47 @@ def csrf_input_html(request) -> SafeString:
     )
 
 
+def _link(url: str, label: str) -> str:
+    return f'<a class="ds-link" href="{url}">{label}</a>'
+
+
+def _form(url: str, csrf: str, label: str, extra: str = "") -> str:
+    return f'<form method="post" action="{url}">{csrf}{extra}' + _BUTTON.format(label) + "</form>"
+
+
 def _footer(post, thread, *, labels, csrf, marked, may_reply, may_accept, may_moderate) -> str:
+    """The reader's actions under one post. Plain f-strings, not ``format_html``: every
+    value is an id, a URL made from one, a label escaped once per page (``_Labels``) or
+    the CSRF input, so there is nothing left to escape, and a page has 50 of these."""
     may = post.may
     pk = post.pk
     out = ['<footer class="post__actions">']
     if may_reply:
-        out.append(
-            format_html(
-                '<a class="ds-link" href="?quote={}#reply-heading">{}</a>', pk, labels.quote
-            )
-        )
+        out.append(_link(f"?quote={pk}#reply-heading", labels.quote))
     if may.edit:
-        out.append(
-            format_html(
-                '<a class="ds-link" href="{}">{}</a>',
-                reverse_id("forum:post_edit", pk),
-                labels.edit,
-            )
-        )
-    history_url = None
+        out.append(_link(reverse_id("forum:post_edit", pk), labels.edit))
     if post.revision_count and may.see_revisions:
-        history_url = reverse_id("forum:post_history", pk)
         n = post.revision_count
         text = ngettext("Historikk (%(n)s endring)", "Historikk (%(n)s endringer)", n) % {"n": n}
-        out.append(format_html('<a class="ds-link" href="{}">{}</a>', history_url, text))
+        out.append(_link(reverse_id("forum:post_history", pk), escape(text)))
     out.append(useful_button_html(post, marked=marked, may_react=may.react, csrf_input=csrf))
     if may_accept and not post.is_first and not post.is_hidden and pk != thread.accepted_answer_id:
-        out.append(
-            format_html(
-                '<form method="post" action="{}">{}' + _BUTTON + "</form>",
-                reverse_id("forum:answer_accept", pk),
-                csrf,
-                labels.accept,
-            )
-        )
+        out.append(_form(reverse_id("forum:answer_accept", pk), csrf, labels.accept))
     if may.handle:
         if not post.is_hidden and not post.is_first:
-            undo = (
-                mark_safe('<input type="hidden" name="undo" value="1">') if post.verified_at else ""
-            )
-            out.append(
-                format_html(
-                    '<form method="post" action="{}">{}{}' + _BUTTON + "</form>",
-                    reverse_id("forum:post_verify", pk),
-                    csrf,
-                    undo,
-                    labels.unverify if post.verified_at else labels.verify,
-                )
-            )
+            undo = '<input type="hidden" name="undo" value="1">' if post.verified_at else ""
+            label = labels.unverify if post.verified_at else labels.verify
+            out.append(_form(reverse_id("forum:post_verify", pk), csrf, label, undo))
         if post.is_hidden:
-            link = (reverse_id("forum:post_restore", pk), labels.restore)
+            out.append(_link(reverse_id("forum:post_restore", pk), labels.restore))
         else:
-            link = (reverse_id("forum:post_hide", pk), labels.hide)
-        out.append(format_html('<a class="ds-link" href="{}">{}</a>', *link))
+            out.append(_link(reverse_id("forum:post_hide", pk), labels.hide))
         if not post.revision_count:
-            out.append(
-                format_html(
-                    '<a class="ds-link" href="{}">{}</a>',
-                    reverse_id("forum:post_history", pk),
-                    labels.history,
-                )
-            )
+            out.append(_link(reverse_id("forum:post_history", pk), labels.history))
     elif may_moderate:
-        out.append(format_html('<span class="meta">{}</span>', labels.own_post))
+        out.append(f'<span class="meta">{labels.own_post}</span>')
     if may.flag and not post.is_hidden:
-        out.append(
-            format_html(
-                '<a class="ds-link" href="{}">{}</a>',
-                reverse_id("forum:post_flag", pk),
-                labels.flag,
-            )
-        )
+        out.append(_link(reverse_id("forum:post_flag", pk), labels.flag))
     out.append("</footer>")
     return "\n    ".join(out)
 
