@@ -98,6 +98,37 @@ def database_connected(sender, connection, **kwargs) -> None:
     outage_recovered("database")
 
 
+def request_failed(sender, request=None, **kwargs) -> None:
+    """``got_request_exception`` receiver: note an outage on the request for ``OutageMiddleware``."""
+    exc = sys.exc_info()[1]
+    dependency = outage_dependency(exc)
+    if request is not None and dependency is not None:
+        request._fagrom_outage = (dependency, exc)
+
+
+class OutageMiddleware:
+    """With ``DEBUG`` on, an outage still answers the 503, not Django's technical 500 page.
+
+    ``handler500`` (``server_error``) is only used with ``DEBUG`` off; with it on, Django
+    renders its debug page for every exception, which a developer or a test would then
+    take for a bug. Django turns an exception into a response in the layer that raised
+    it, so this outer middleware learns of the outage from ``got_request_exception``
+    (``request_failed``) and swaps the 500 it gets back for the 503.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        noted = getattr(request, "_fagrom_outage", None)
+        if noted is not None and response.status_code == 500:
+            dependency, exc = noted
+            outage_report(dependency, exc)
+            return unavailable_response(request, dependency)
+        return response
+
+
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {text[:200]}"

@@ -131,3 +131,18 @@ def test_with_redis_down_readyz_names_the_cache(client, db, redis_down):
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["failing"] == ["cache"]
+
+
+@pytest.mark.parametrize("path", ["/", "/api/v1/rooms"])
+def test_with_debug_on_an_outage_is_still_the_503_not_the_technical_500(
+    case_worker, settings, path
+):
+    settings.DEBUG = True
+    client = _client(case_worker)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(connections["default"], "cursor", _refuse)
+        response = client.get(path)
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
+    assert "midlertidig utilgjengelig" in response.content.decode()
+    assert b"Traceback" not in response.content

@@ -80,6 +80,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: load balancers probe /healthz by address, before host checks and HTTPS redirects.
     "fagrom.health.HealthCheckMiddleware",
+    # Outages answer 503 with DEBUG on too (Django's debug page would hide them as a 500).
+    "fagrom.outage.OutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "fagrom.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
