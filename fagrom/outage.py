@@ -17,6 +17,7 @@ outage leaves nothing behind.
 
 from __future__ import annotations
 
+import errno
 import logging
 import sys
 import threading
@@ -44,8 +45,13 @@ _lock = threading.Lock()
 _down: dict[str, dict] = {}
 
 
+# A full disk or quota: where no service catches it (Django's temporary file of a large
+# upload, written while the form is read) it is an outage of the server's storage.
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT}
+
+
 def outage_dependency(exc: BaseException | None) -> str | None:
-    """ "database" or "cache" when ``exc`` (or what caused it) is a lost connection, else None."""
+    """ "database", "cache" or "storage" when ``exc`` (or its cause) is an outage, else None."""
     seen = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
@@ -53,6 +59,8 @@ def outage_dependency(exc: BaseException | None) -> str | None:
             return "database"
         if _REDIS_ERRORS and isinstance(exc, _REDIS_ERRORS):
             return "cache"
+        if isinstance(exc, OSError) and exc.errno in _DISK_FULL:
+            return "storage"
         exc = exc.__cause__ or exc.__context__
     return None
 
@@ -140,10 +148,16 @@ def is_api(request) -> bool:
 
 def unavailable_response(request, dependency: str | None = None) -> HttpResponse:
     """503 with Retry-After: JSON under /api/, a short page elsewhere. Touches no dependency."""
-    message = _(
-        "Fagrom er midlertidig utilgjengelig fordi en tjeneste den trenger, ikke svarer. "
-        "Ingenting av det du sendte, er lagret halvveis. Prøv igjen om litt."
-    )
+    if dependency == "storage":
+        message = _(
+            "Fagrom kunne ikke ta imot det du sendte fordi lagringsplassen på serveren er "
+            "full. Ingenting er lagret. Prøv igjen senere, eller send uten vedlegg."
+        )
+    else:
+        message = _(
+            "Fagrom er midlertidig utilgjengelig fordi en tjeneste den trenger, ikke svarer. "
+            "Ingenting av det du sendte, er lagret halvveis. Prøv igjen om litt."
+        )
     if is_api(request):
         response = JsonResponse({"detail": message}, status=503)
     else:
