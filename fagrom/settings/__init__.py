@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "fagrom.health.HealthCheckMiddleware",
     # Outages answer 503 with DEBUG on too (Django's debug page would hide them as a 500).
     "fagrom.outage.OutageMiddleware",
+    # A cookie with NUL or control characters is dropped before the session reads it.
+    "fagrom.input_guard.CookieGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "fagrom.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -9,8 +9,10 @@ query string of that fuzz.
 
 import re
 
+from django.http import HttpResponse
 from django.test import Client
 
+from fagrom.input_guard import CookieGuardMiddleware
 from tests.forum.factories import PostFactory, ThreadFactory
 from tests.security.test_access_matrix import url_patterns
 from tests.security.test_hostile_input import QUERY_STRINGS
@@ -56,3 +58,27 @@ def test_pages_with_real_objects_answer_hostile_query_strings_without_a_server_e
             if status >= 500:
                 failures.append(f"{status} {route}?{query[:80]}")
     assert failures == []
+
+
+def test_a_session_cookie_with_nul_is_dropped_and_the_login_page_answers(client, case_worker):
+    # "\000" in a quoted cookie is NUL once parsed: PostgreSQL refused the session lookup.
+    client.cookies.load('sessionid="abcdefghij\\000klmnopqrstu"; fagrom_device="x\\001y"')
+    assert "\x00" in client.cookies["sessionid"].value
+    response = client.get("/accounts/login/")
+    assert response.status_code == 200
+    assert client.get("/").status_code == 302  # no session: to the login page, not a 500
+    client.post("/accounts/login/", {"username": "kari", "password": "pw"})
+    assert client.get("/").status_code == 200  # and the rightful user gets in
+
+
+def test_the_cookie_guard_drops_only_cookies_with_forbidden_characters(rf):
+    seen = {}
+
+    def view(request):
+        seen.update(request.COOKIES)
+        return HttpResponse()
+
+    request = rf.get("/")
+    request.COOKIES.update({"sessionid": "ab\x00cd", "csrftoken": "fine", "x\x7f": "1"})
+    CookieGuardMiddleware(view)(request)
+    assert seen == {"csrftoken": "fine"}
