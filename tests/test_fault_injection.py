@@ -128,8 +128,14 @@ class World:
         )
         start_app()
         # One Django start for both: each costs seconds on a loaded machine.
+        # The tasks the seed queued run here: a copy made later must not start with a
+        # queue older than READYZ_TASK_QUEUE_MAX_AGE, which /readyz reports as an outage.
         script = "from django.core.management import call_command\n"
         script += "call_command('migrate', interactive=False, verbosity=0)\n" + SEED
+        script += (
+            "call_command('db_worker', '--batch', '--no-startup-delay', '--no-reload', "
+            "'--queue-name=*', '--interval=0', verbosity=0)\n"
+        )
         printed = self.manage("shell", "-c", script).stdout.strip().splitlines()[-1]
         seeded = json.loads(printed)
         self.pg_stop()
@@ -225,7 +231,7 @@ def _cluster_cache_root() -> Path:
 
 
 def _cluster_key() -> str:
-    digest = hashlib.sha256(f"{PG_BIN}\n{SEED}".encode())
+    digest = hashlib.sha256(f"2\n{PG_BIN}\n{SEED}".encode())  # 2: the seed's tasks are run
     for path in [BASE_DIR / "requirements.lock", *sorted(BASE_DIR.glob("*/migrations/*.py"))]:
         digest.update(path.relative_to(BASE_DIR).as_posix().encode())
         digest.update(path.read_bytes())
