@@ -202,7 +202,12 @@ class World:
         self.logs.mkdir(exist_ok=True)
         log = open(self.logs / f"{name}.log", "w")  # noqa: SIM115 - closed with the process
         self.processes[name] = subprocess.Popen(
-            args, cwd=BASE_DIR, env=self.env, stdout=log, stderr=subprocess.STDOUT
+            args,
+            cwd=BASE_DIR,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: stop_all ends its children too
         )
 
     def log(self, name) -> str:
@@ -212,11 +217,16 @@ class World:
         for name, process in self.processes.items():
             if process.poll() is None:  # gunicorn's SIGINT skips the graceful wait
                 process.send_signal(signal.SIGINT if name == "web" else signal.SIGTERM)
+        deadline = time.monotonic() + 2  # what they do after that is thrown away anyway
         for process in self.processes.values():
             try:
-                process.wait(timeout=10)
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                process.kill()
+                try:  # the spawned ones lead their own group; Redis does not
+                    os.killpg(process.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    process.kill()
+                process.wait(timeout=10)
         if (self.pgdata / "postmaster.pid").exists():
             try:
                 self.pg_stop("immediate")  # its data is thrown away next
