@@ -500,6 +500,17 @@ def test_a_database_outage_is_503_and_nothing_accepted_is_lost_and_the_worker_ca
             break
         time.sleep(0.2)
     assert done and not waiting, world.log("worker")
+    # No task is left RUNNING for ever by the outage (one the stop cut off is run again).
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        unfinished = world.sql(
+            "SELECT task_path, status, worker_ids::text FROM django_tasks_database_dbtaskresult "
+            "WHERE status IN ('READY', 'RUNNING')"
+        )
+        if not unfinished:
+            break
+        time.sleep(0.2)
+    assert unfinished == [], (unfinished, world.log("worker")[-3000:])
 
     # A few lines per outage: one per gunicorn worker and the db_worker, no tracebacks.
     web, worker = world.log("web"), world.log("worker")
