@@ -146,6 +146,14 @@ class World:
             building.rename(cached)  # whole or not at all; a parallel run may have won
         except OSError:
             shutil.rmtree(building, ignore_errors=True)
+        # Keep the three newest (branches on one machine differ); older ones are stale.
+        kept = sorted(
+            (p for p in CLUSTER_CACHE.iterdir() if not p.name.startswith("building-")),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        for stale in kept[3:]:
+            shutil.rmtree(stale, ignore_errors=True)
         self.pg_start()
         return seeded
 
