@@ -39,6 +39,11 @@ def handbook_log_actions(actions):
         _("Publisert direkte"),
         _("Publisert av administrator utenom godkjenningen"),
     )
+    actions.register_action(
+        "handbook.seeded",
+        _("Lagt inn ved oppsett"),
+        _("Versjon lagt inn ved oppsett (demodata), ikke godkjent"),
+    )
 
 
 @hooks.register("before_delete_page")

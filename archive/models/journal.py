@@ -48,6 +48,8 @@ class Retention:
     basis: str
     inherited: bool
     due: date | None  # kassasjonsdato: closure + years, for a closed case to be disposed
+    # Who set the line that applies: they never approve the disposal it leads to.
+    set_by_id: int | None = None
 
     @property
     def noark_decision(self) -> str:
@@ -104,6 +106,15 @@ class ArchiveClass(models.Model):
         _("bevaringstid (år etter avslutning)"), null=True, blank=True
     )
     disposal_basis = models.CharField(_("kassasjonshjemmel"), max_length=200, blank=True)
+    # Four eyes on disposal: whoever set this line does not approve the list it makes due.
+    retention_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -210,6 +221,14 @@ class Case(models.Model):
         _("bevaringstid (år etter avslutning)"), null=True, blank=True
     )
     disposal_basis = models.CharField(_("kassasjonshjemmel"), max_length=200, blank=True)
+    retention_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("sak")
@@ -245,6 +264,7 @@ class Case(models.Model):
             basis=source.disposal_basis,
             inherited=not own,
             due=due,
+            set_by_id=source.retention_set_by_id,
         )
 
 

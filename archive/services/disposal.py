@@ -177,7 +177,23 @@ def disposal_conflict(disposal_list: DisposalList, by) -> str:
         return _(
             "Du laget en av bevaringsreglene på denne listen. En annen arkivar må godkjenne den."
         )
+    if _set_retention_of_a_case(disposal_list, by):
+        return _(
+            "Du satte bevaringstiden som gjør en av sakene på denne listen moden for "
+            "kassasjon. En annen arkivar må godkjenne den."
+        )
     return ""
+
+
+def _set_retention_of_a_case(disposal_list: DisposalList, by) -> bool:
+    # The line that applies now (the case's own, else its class's) is the one the run
+    # checks again, so its author is the one who may not approve.
+    cases = Case.objects.filter(
+        pk__in=disposal_list.items.filter(
+            case__isnull=False, outcome=DisposalItem.Outcome.PROPOSED
+        ).values("case_id")
+    ).select_related("archive_class")
+    return any(case.retention.set_by_id == by.pk for case in cases)
 
 
 @transaction.atomic

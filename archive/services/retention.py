@@ -151,10 +151,10 @@ def archive_class_retention_set(
     decision, years, basis = _clean_schedule(decision, years, basis)
     old = f"{archive_class.disposal_decision} {archive_class.retention_years or ''}".strip()
     ArchiveClass.objects.filter(pk=archive_class.pk).update(
-        disposal_decision=decision, retention_years=years, disposal_basis=basis
+        disposal_decision=decision, retention_years=years, disposal_basis=basis, retention_set_by=by
     )
     archive_class.disposal_decision, archive_class.retention_years = decision, years
-    archive_class.disposal_basis = basis
+    archive_class.disposal_basis, archive_class.retention_set_by = basis, by
     event_log(
         actor=by,
         action=ArchiveEvent.Action.RETENTION_CHANGED,
@@ -178,9 +178,13 @@ def case_retention_set(
     else:
         years, basis = None, ""
     Case.objects.filter(pk=case.pk).update(
-        disposal_decision=decision, retention_years=years, disposal_basis=basis
+        disposal_decision=decision,
+        retention_years=years,
+        disposal_basis=basis,
+        retention_set_by=by if decision else None,
     )
     case.disposal_decision, case.retention_years, case.disposal_basis = decision, years, basis
+    case.retention_set_by = by if decision else None
     event_log(
         actor=by,
         action=ArchiveEvent.Action.RETENTION_CHANGED,

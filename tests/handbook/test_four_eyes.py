@@ -180,3 +180,24 @@ def test_restoring_an_old_version_makes_a_draft_that_someone_else_approves(
     assert version.summary == "Tilbake til samme-dag-regelen"
     assert version.approver == page_owner and version.author == handbook_editor
     assert PageLogEntry.objects.filter(page=journal_page, action="handbook.restore").exists()
+
+
+def test_a_seeded_version_names_nobody_as_its_approver(client, handbook_editor, journal_page):
+    # ``page_publish`` is the seeding path (demo data, tests, first set-up): the caller
+    # put the version in place, but no approval record may say they approved it.
+    draft(journal_page, by=handbook_editor, summary="Egen endring")
+    version = services.page_publish(page=journal_page, by=handbook_editor)
+    assert version.seeded and version.approver is None and version.author == handbook_editor
+    assert version.published_directly_by is None
+    journal_page.refresh_from_db()
+    assert journal_page.approver is None
+    entry = PageLogEntry.objects.get(
+        page=journal_page, action="handbook.seeded", revision=version.revision
+    )
+    assert entry.user == handbook_editor and entry.data["seeded"] is True
+    assert not PageLogEntry.objects.filter(
+        page=journal_page, action="handbook.version", revision=version.revision
+    ).exists()
+    client.force_login(handbook_editor)
+    page = client.get(reverse("handbook:version", args=[journal_page.pk, 1, 1])).content.decode()
+    assert "Ikke godkjent: lagt inn ved oppsett" in page
