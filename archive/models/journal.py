@@ -46,10 +46,11 @@ class Retention:
     decision: str
     years: int | None
     basis: str
-    inherited: bool
+    inherited: bool  # from the case type or the archive class (``source`` says which)
     due: date | None  # kassasjonsdato: closure + years, for a closed case to be disposed
     # Who set the line that applies: they never approve the disposal it leads to.
     set_by_id: int | None = None
+    source: str = "archiveclass"  # "case", "casetype" or "archiveclass"
 
     @property
     def noark_decision(self) -> str:
@@ -213,7 +214,16 @@ class Case(models.Model):
     closed_at = models.DateTimeField(_("avsluttet"), null=True, blank=True, editable=False)
     closed_by_name = models.CharField(max_length=200, blank=True, editable=False)
     last_document_number = models.PositiveIntegerField(default=0, editable=False)
-    # Blank: the archive class's schedule applies (see ``retention``).
+    # The case type's line of the retention schedule applies unless the case has its own.
+    case_type = models.ForeignKey(
+        "archive.CaseType",
+        verbose_name=_("sakstype"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+    )
+    # Blank: the case type's (else the archive class's) schedule applies (see ``retention``).
     disposal_decision = models.CharField(
         _("kassasjonsvedtak"), max_length=10, choices=DisposalDecision.choices, blank=True
     )
@@ -251,9 +261,11 @@ class Case(models.Model):
 
     @property
     def retention(self) -> Retention:
-        """The retention that applies: the case's own when set, else its class's."""
+        """The retention that applies: the case's own when set, else its type's, else its class's."""
         own = bool(self.disposal_decision)
         source = self if own else self.archive_class
+        if not own and self.case_type_id and self.case_type.disposal_decision:
+            source = self.case_type
         decision, years = source.disposal_decision, source.retention_years
         due = None
         if decision != DisposalDecision.KEEP and years is not None and self.closed_at:
@@ -265,6 +277,7 @@ class Case(models.Model):
             inherited=not own,
             due=due,
             set_by_id=source.retention_set_by_id,
+            source=type(source).__name__.lower(),
         )
 
 

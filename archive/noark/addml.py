@@ -106,7 +106,9 @@ def addml_document(extract, result: ex.ExtractResult):
     extra.add("inneholderSkjermetInformasjon", str(result.screened).lower(), "boolean")
     extra.add("omfatterDokumenterSomErKassert", "false", "boolean")
     extra.add("inneholderDokumenterSomSkalKasseres", "false", "boolean")
-    extra.add("inneholderVirksomhetsspesifikkeMetadata", "false", "boolean")
+    extra.add(
+        "inneholderVirksomhetsspesifikkeMetadata", str(result.case_types > 0).lower(), "boolean"
+    )
     extra.add("antallDokumentfiler", result.documents, "integer")
 
     inner = _el(outer, "dataObjects")

@@ -13,6 +13,7 @@ from .access_requests import (
     working_days_after,
 )
 from .audit import event_log
+from .case_types import case_type_assign, case_type_save
 from .cases import case_close, case_reopen, open_cases, open_cases_matching
 from .disposal import disposal_approve, disposal_conflict, disposal_propose, disposal_reject
 from .documents import DocumentIntegrityError, document_open
@@ -53,6 +54,8 @@ __all__ = [
     "active_hold",
     "archive_class_retention_set",
     "case_close",
+    "case_type_assign",
+    "case_type_save",
     "case_reopen",
     "case_retention_set",
     "cases_due_for_disposal",

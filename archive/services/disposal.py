@@ -192,7 +192,7 @@ def _set_retention_of_a_case(disposal_list: DisposalList, by) -> bool:
         pk__in=disposal_list.items.filter(
             case__isnull=False, outcome=DisposalItem.Outcome.PROPOSED
         ).values("case_id")
-    ).select_related("archive_class")
+    ).select_related("archive_class", "case_type")
     return any(case.retention.set_by_id == by.pk for case in cases)
 
 
@@ -208,7 +208,7 @@ def disposal_approve(*, disposal_list: DisposalList, by) -> DisposalList:
     now = timezone.now()
     items = list(
         locked.items.filter(outcome=DisposalItem.Outcome.PROPOSED)
-        .select_related("rule", "case__archive_class")
+        .select_related("rule", "case__archive_class", "case__case_type")
         .order_by("pk")
     )
     thread_ids = [i.thread_id for i in items if i.thread_id]
@@ -361,7 +361,12 @@ def _case_kept_reason(case: Case, now) -> str:
 
 
 def _run_case_item(item, disposal_list, by, now) -> None:
-    case = Case.objects.select_for_update().select_related("archive_class").get(pk=item.case_id)
+    case = (
+        # of=self: PostgreSQL locks no row on the outer-joined (nullable) case type side.
+        Case.objects.select_for_update(of=("self",))
+        .select_related("archive_class", "case_type")
+        .get(pk=item.case_id)
+    )
     reason = _case_kept_reason(case, now)
     if reason:
         _keep(item, reason)

@@ -205,7 +205,7 @@ def cases_due_for_disposal(*, today=None) -> list[Case]:
         Case.objects.filter(status=Case.Status.CLOSED)
         .filter(_dispose_q())
         .filter(entries__documents__disposed_at__isnull=True)
-        .select_related("archive_class")
+        .select_related("archive_class", "case_type")
         .distinct()
         .order_by("year", "sequence_number")
     )
@@ -213,6 +213,13 @@ def cases_due_for_disposal(*, today=None) -> list[Case]:
 
 
 def _dispose_q() -> Q:
-    return Q(disposal_decision=DisposalDecision.DISPOSE) | Q(
-        disposal_decision="", archive_class__disposal_decision=DisposalDecision.DISPOSE
+    # The same order as ``Case.retention``: the case's own line, its type's, its class's.
+    no_type_line = Q(case_type__isnull=True) | Q(case_type__disposal_decision="")
+    return (
+        Q(disposal_decision=DisposalDecision.DISPOSE)
+        | Q(disposal_decision="", case_type__disposal_decision=DisposalDecision.DISPOSE)
+        | (
+            Q(disposal_decision="", archive_class__disposal_decision=DisposalDecision.DISPOSE)
+            & no_type_line
+        )
     )

@@ -1,6 +1,7 @@
 """Archive pages, one module per audience. Each view: load → check through ``access``
 → service → render."""
 
+from .case_types import case_type_assign, case_types
 from .disposal import (
     audit_log,
     disposal_detail,
@@ -38,6 +39,8 @@ __all__ = [
     "case_list",
     "case_reopen",
     "case_retention",
+    "case_type_assign",
+    "case_types",
     "disposal_detail",
     "disposal_lists",
     "disposal_propose",
