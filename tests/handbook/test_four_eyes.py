@@ -201,3 +201,50 @@ def test_a_seeded_version_names_nobody_as_its_approver(client, handbook_editor, 
     client.force_login(handbook_editor)
     page = client.get(reverse("handbook:version", args=[journal_page.pk, 1, 1])).content.decode()
     assert "Ikke godkjent: lagt inn ved oppsett" in page
+
+
+def test_approving_from_the_editors_footer_is_refused_with_the_reason_too(
+    client, page_owner, handbook_editor, journal_page
+):
+    # The footer's "Godkjenn" posts the edit form itself; Wagtail's edit view ignores what
+    # the task's on_action returns, so the handbook's hook must send the author on.
+    state = _submit(client, page_owner, journal_page)
+    refused = reverse("handbook:self_approval_refused", args=[journal_page.pk])
+    for text in ("Saker journalføres innen tre dager.", "Hun endrer teksten samtidig."):
+        response = submit(
+            client,
+            journal_page,
+            text=text,
+            summary="Presiserer fristen",
+            **{
+                "action-workflow-action": "1",
+                "workflow-action-name": "approve",
+                "workflow-action-extra-data": '{"comment": "OK"}',
+            },
+        )
+        assert response.status_code == 302 and response["Location"] == refused
+    state.refresh_from_db()
+    assert state.status == "in_progress"
+    assert PageVersion.objects.filter(page=journal_page).count() == 1
+    # An approver who changes the text while approving becomes one of its authors when
+    # Wagtail saves that revision: the after-edit hook refuses her with the reason too.
+    journal_page.refresh_from_db()
+    client.force_login(handbook_editor)
+    response = submit(
+        client,
+        journal_page,
+        text="Redaktøren retter også en setning.",
+        summary="Presiserer fristen",
+        **{
+            "action-workflow-action": "1",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": '{"comment": "OK"}',
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == refused
+    state.refresh_from_db()
+    assert state.status == "in_progress"
+    assert PageVersion.objects.filter(page=journal_page).count() == 1
+    assert "Redaktøren retter" in str(
+        type(journal_page).objects.get(pk=journal_page.pk).get_latest_revision_as_object().body
+    )
