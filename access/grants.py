@@ -98,6 +98,7 @@ def grants(user) -> Grants:
             version = uuid.uuid4().hex
             if not cache.add(_VERSION_KEY, version, None):
                 version = cache.get(_VERSION_KEY)
+        user._fagrom_grants_version = version
         entry = found.get(_person_key(user))
         if entry is not None and entry[0] == version:
             result = entry[1]
@@ -117,6 +118,13 @@ def grants(user) -> Grants:
         )
     user._fagrom_grants = result
     return result
+
+
+def grants_version(user) -> str | None:
+    """The grants version ``grants(user)`` was read under (``None`` without the grants
+    cache): what a cached page part that depends on the person's grants is stamped with."""
+    grants(user)
+    return getattr(user, "_fagrom_grants_version", None)
 
 
 def grants_changed() -> None:

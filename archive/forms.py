@@ -29,12 +29,18 @@ class NominationForm(FagromForm):
 
 
 class RejectForm(FagromForm):
+    # A button that only posts says this when the form is not valid (no page shows it).
+    invalid_message = _("Skriv hvorfor forslaget avvises.")
+
     reason = forms.CharField(
         label=_("Begrunnelse"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
 
 
 class HoldForm(FagromForm):
+    # A button that only posts says this when the form is not valid (no page shows it).
+    invalid_message = _("Skriv hvorfor tråden skal bevares.")
+
     reason = forms.CharField(
         label=_("Hvorfor skal tråden bevares?"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -126,12 +132,13 @@ class JournalForm(FagromForm):
         return data
 
 
-class NominationRuleForm(FagromForm):
+class ScopedRuleForm(FagromForm):
+    """A rule covers a topic or a room: one of the two, chosen here."""
+
     topic = forms.ModelChoiceField(
         label=_("Tema"), queryset=Topic.objects.select_related("room"), required=False
     )
     room = forms.ModelChoiceField(label=_("eller rom"), queryset=Room.objects.all(), required=False)
-    what = forms.ChoiceField(label=_("Hva foreslås"), choices=NominationRule.What.choices)
 
     def clean(self):
         data = super().clean()
@@ -140,11 +147,11 @@ class NominationRuleForm(FagromForm):
         return data
 
 
-class RetentionRuleForm(FagromForm):
-    topic = forms.ModelChoiceField(
-        label=_("Tema"), queryset=Topic.objects.select_related("room"), required=False
-    )
-    room = forms.ModelChoiceField(label=_("eller rom"), queryset=Room.objects.all(), required=False)
+class NominationRuleForm(ScopedRuleForm):
+    what = forms.ChoiceField(label=_("Hva foreslås"), choices=NominationRule.What.choices)
+
+
+class RetentionRuleForm(ScopedRuleForm):
     inactive_years = forms.IntegerField(label=_("År uten aktivitet"), min_value=1, max_value=100)
     basis = forms.CharField(
         label=_("Hjemmel"),
@@ -152,14 +159,11 @@ class RetentionRuleForm(FagromForm):
         initial="Arkivforskrifta § 14 (arkivavgrensing)",
     )
 
-    def clean(self):
-        data = super().clean()
-        if bool(data.get("topic")) == bool(data.get("room")):
-            raise forms.ValidationError(_("Velg enten et tema eller et rom."))
-        return data
-
 
 class CaseReopenForm(FagromForm):
+    # A button that only posts says this when the form is not valid (no page shows it).
+    invalid_message = _("Skriv hvorfor saken gjenåpnes.")
+
     reason = forms.CharField(
         label=_("Hvorfor gjenåpnes saken?"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -186,6 +190,9 @@ class RetentionForm(FagromForm):
 
 
 class CaseRetentionForm(RetentionForm):
+    # A button that only posts says this when the form is not valid (no page shows it).
+    invalid_message = _("Sjekk feltene for bevaringstid.")
+
     decision = forms.ChoiceField(
         label=_("Kassasjonsvedtak"),
         choices=[("", _("Som arkivklassen"))] + list(DisposalDecision.choices),

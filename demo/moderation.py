@@ -47,6 +47,20 @@ from forum.services import (
 from people.models import OrgUnit, User
 
 ROOM_SLUG = "erfaringsforum"
+# Who the demo needs (demo.people makes them); the tests give the same cast in miniature.
+CAST = (
+    "kari",
+    "ola",
+    "admin",
+    "jonas.berg",
+    "mona.eide",
+    "lars.pedersen",
+    "silje.andersen",
+    "sigrid.haugland",
+    "anders.tjelta",
+    "randi.aasen",
+    "per",
+)
 
 
 def _say(stdout, text):
@@ -72,19 +86,7 @@ def _existing(topic: Topic, title: str) -> Thread | None:
 
 
 def seed(*, stdout=None):
-    p = _people(
-        "kari",
-        "ola",
-        "admin",
-        "jonas.berg",
-        "mona.eide",
-        "lars.pedersen",
-        "silje.andersen",
-        "sigrid.haugland",
-        "anders.tjelta",
-        "randi.aasen",
-        "per",
-    )
+    p = _people(*CAST)
     room = Room.objects.filter(slug=ROOM_SLUG).first()
     if p is None or room is None:
         _say(

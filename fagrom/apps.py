@@ -9,7 +9,9 @@ class FagromConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         from . import admin_i18n, checks  # noqa: F401 (checks registers the start-up checks)
+        from .generations import connect_signals
         from .outage import database_connected
 
         connection_created.connect(database_connected, dispatch_uid="fagrom-outage-recovered")
         admin_i18n.install()
+        connect_signals()

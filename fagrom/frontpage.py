@@ -11,13 +11,17 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
+from django.utils.safestring import SafeString
 
 import access
 from archive import dashboard as archive_dashboard
 from forum import dashboard as forum_dashboard
 from handbook import dashboard as handbook_dashboard
 
+from . import generations
 from .panels import Panel
 
 # The feed is "what is new": it reaches back this many pages, so paging it never
@@ -90,4 +94,35 @@ def front_page_for(user, *, page_number=None) -> FrontPage:
         rooms=list(access.rooms_visible_to(user)[:ROOMS_SHOWN]),
         rooms_total=access.rooms_visible_count(user),
         statistics_link=access.can_see_statistics(user),
+    )
+
+
+def front_page_html(request) -> SafeString:
+    """The front page's content for ``request.user``, from the cache while nothing changed.
+
+    Kept under the current generations (any write, or the person's own reading, makes it
+    stale; ``fagrom.generations``) and the person's grants version, per page of the feed,
+    language and time zone. It holds no CSRF token and nothing else tied to the request.
+    """
+    user = request.user
+    page = request.GET.get("page", "")
+
+    def make():
+        front = front_page_for(user, page_number=page or None)
+        context = {"front": front, "page_obj": front.feed, "page_range": front.feed_page_range}
+        return render_to_string("frontpage/content.html", context, request=request)
+
+    if page and not (page.isdigit() and len(page) <= 6):
+        return SafeString(make())  # an odd page number: not worth a key of its own
+    key = ":".join(
+        (
+            "front",
+            str(user.pk),
+            page or "1",
+            translation.get_language(),
+            timezone.get_current_timezone_name(),
+        )
+    )
+    return SafeString(
+        generations.cached(key, user=user, make=make, extra=(access.grants_version(user),))
     )

@@ -9,18 +9,17 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
-from .frontpage import front_page_for
+from .frontpage import front_page_html
 
 
 @login_required
 def home(request):
-    """The front page: what is new for the person, and the panels of their roles."""
-    front = front_page_for(request.user, page_number=request.GET.get("page"))
-    return render(
-        request,
-        "home.html",
-        {"front": front, "page_obj": front.feed, "page_range": front.feed_page_range},
-    )
+    """The front page: what is new for the person, and the panels of their roles.
+
+    Its content is rendered once per generation (``front_page_html``); the frame around it
+    (menu, language, messages) per request.
+    """
+    return render(request, "home.html", {"front_html": front_page_html(request)})
 
 
 # Raise when the statement's content is reviewed (at least once a year).

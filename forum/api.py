@@ -32,7 +32,16 @@ def _url(obj, context) -> str:
     return absolute_url(obj.get_absolute_url())
 
 
-class PersonOut(Schema):
+class LinkedOut(Schema):
+    """What every object the API returns has: ``url``, its page on the site (absolute).
+    A subclass declares ``url: str`` where it wants the field; this resolves it."""
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return _url(obj, context)
+
+
+class PersonOut(LinkedOut):
     id: int
     name: str
     workplace: str
@@ -41,10 +50,6 @@ class PersonOut(Schema):
     @staticmethod
     def resolve_name(obj):
         return obj.get_full_name()
-
-    @staticmethod
-    def resolve_url(obj, context):
-        return _url(obj, context)
 
 
 class PostAuthorOut(Schema):
@@ -62,19 +67,15 @@ class PostAuthorOut(Schema):
     person: PersonOut
 
 
-class RoomOut(Schema):
+class RoomOut(LinkedOut):
     id: int
     name: str
     kind: str = Field(description="open eller closed")
     description: str
     url: str
 
-    @staticmethod
-    def resolve_url(obj, context):
-        return _url(obj, context)
 
-
-class TopicOut(Schema):
+class TopicOut(LinkedOut):
     id: int
     name: str
     description: str
@@ -84,12 +85,8 @@ class TopicOut(Schema):
     last_post_at: datetime | None
     url: str
 
-    @staticmethod
-    def resolve_url(obj, context):
-        return _url(obj, context)
 
-
-class ThreadOut(Schema):
+class ThreadOut(LinkedOut):
     id: int
     title: str
     kind: str
@@ -121,24 +118,16 @@ class ThreadOut(Schema):
             "person": obj.author,
         }
 
-    @staticmethod
-    def resolve_url(obj, context):
-        return _url(obj, context)
 
-
-class AttachmentOut(Schema):
+class AttachmentOut(LinkedOut):
     id: int
     name: str = Field(alias="original_name")
     content_type: str
     size: int
     url: str
 
-    @staticmethod
-    def resolve_url(obj, context):
-        return _url(obj, context)
 
-
-class PostOut(Schema):
+class PostOut(LinkedOut):
     """A post. A removed post (``is_hidden``) has no text or attachments for anyone but the
     topic's moderators, administrators and its author: ``body`` and ``body_html`` are empty
     and ``hidden_reason`` says why it was removed."""
@@ -194,10 +183,6 @@ class PostOut(Schema):
     def resolve_attachments(obj, context):
         return list(obj.attachments.all()) if _content_visible(obj, context) else []
 
-    @staticmethod
-    def resolve_url(obj, context):
-        return _url(obj, context)
-
 
 def _content_visible(post, context) -> bool:
     """A removed post's text and files: for its topic's moderators and its author only."""
@@ -225,6 +210,22 @@ class Page(PageNumberPagination):
         super().__init__(page_size=settings.API_PAGE_SIZE, max_page_size=200, **kwargs)
 
 
+def _list(path: str, schema, *, url_name: str):
+    """A list endpoint: ``?page=`` and ``?page_size=`` (``Page``), the common errors only.
+    The view returns the queryset, filtered by its query parameters."""
+
+    def decorate(view):
+        listed = paginate(Page)(view)
+        return router.get(path, response={200: list[schema], **errors()}, url_name=url_name)(listed)
+
+    return decorate
+
+
+def _detail(path: str, schema, *, url_name: str):
+    """A detail endpoint: the object, or 404 when the caller may not see it."""
+    return router.get(path, response={200: schema, **errors(404)}, url_name=url_name)
+
+
 def _user(request):
     return request.auth
 
@@ -245,17 +246,25 @@ def _check_posting_allowed(request, form) -> None:
         )
 
 
+def _posting_form_data(request, form) -> dict:
+    """What the API posts passes the web form's rules (400 with its messages) and the
+    posting limit (429); then its cleaned data."""
+    if not form.is_valid():
+        raise FormInvalid(form)
+    _check_posting_allowed(request, form)
+    return form.cleaned_data
+
+
 # Rooms --------------------------------------------------------------------------------
 
 
-@router.get("/rooms", response={200: list[RoomOut], **errors()}, url_name="room_list")
-@paginate(Page)
+@_list("/rooms", RoomOut, url_name="room_list")
 def room_list(request):
     """Rom du har tilgang til."""
     return access.rooms_visible_to(_user(request)).order_by("position", "name", "pk")
 
 
-@router.get("/rooms/{room_id}", response={200: RoomOut, **errors(404)}, url_name="room_detail")
+@_detail("/rooms/{room_id}", RoomOut, url_name="room_detail")
 def room_detail(request, room_id: ObjectId):
     return get_object_or_404(access.rooms_visible_to(_user(request)), pk=room_id)
 
@@ -267,15 +276,14 @@ def _topics(request):
     return access.topics_visible_to(_user(request)).select_related("room")
 
 
-@router.get("/topics", response={200: list[TopicOut], **errors()}, url_name="topic_list")
-@paginate(Page)
+@_list("/topics", TopicOut, url_name="topic_list")
 def topic_list(request, room: ObjectId | None = None):
     """Temaer du har tilgang til; `?room=` begrenser til ett rom."""
     topics = _topics(request).order_by("room__position", "position", "name", "pk")
     return topics.filter(room_id=room) if room is not None else topics
 
 
-@router.get("/topics/{topic_id}", response={200: TopicOut, **errors(404)}, url_name="topic_detail")
+@_detail("/topics/{topic_id}", TopicOut, url_name="topic_detail")
 def topic_detail(request, topic_id: ObjectId):
     return get_object_or_404(_topics(request), pk=topic_id)
 
@@ -297,8 +305,7 @@ def _threads(request):
     )
 
 
-@router.get("/threads", response={200: list[ThreadOut], **errors()}, url_name="thread_list")
-@paginate(Page)
+@_list("/threads", ThreadOut, url_name="thread_list")
 def thread_list(request, topic: ObjectId | None = None, room: ObjectId | None = None):
     """Tråder du har tilgang til, nyeste aktivitet først; filtrer med `?topic=` eller `?room=`."""
     threads = _threads(request).order_by("-last_post_at", "-pk")
@@ -309,9 +316,7 @@ def thread_list(request, topic: ObjectId | None = None, room: ObjectId | None = 
     return threads
 
 
-@router.get(
-    "/threads/{thread_id}", response={200: ThreadOut, **errors(404)}, url_name="thread_detail"
-)
+@_detail("/threads/{thread_id}", ThreadOut, url_name="thread_detail")
 def thread_detail(request, thread_id: ObjectId):
     return get_object_or_404(_threads(request), pk=thread_id)
 
@@ -324,11 +329,10 @@ def thread_create(request, payload: ThreadIn):
     user = _user(request)
     topic = get_object_or_404(_topics(request), pk=payload.topic)
     access.check_post(user, topic)
-    form = ThreadForm(data={"title": payload.title, "kind": payload.kind, "body": payload.body})
-    if not form.is_valid():
-        raise FormInvalid(form)
-    _check_posting_allowed(request, form)
-    data = form.cleaned_data
+    data = _posting_form_data(
+        request,
+        ThreadForm(data={"title": payload.title, "kind": payload.kind, "body": payload.body}),
+    )
     thread = services.thread_start(
         topic=topic, author=user, title=data["title"], body=data["body"], kind=data["kind"]
     )
@@ -346,8 +350,7 @@ def _posts(request):
     )
 
 
-@router.get("/posts", response={200: list[PostOut], **errors()}, url_name="post_list")
-@paginate(Page)
+@_list("/posts", PostOut, url_name="post_list")
 def post_list(request, thread: ObjectId | None = None, topic: ObjectId | None = None):
     """Innlegg du har tilgang til; `?thread=` gir en tråds innlegg i rekkefølge."""
     posts = _posts(request)
@@ -358,7 +361,7 @@ def post_list(request, thread: ObjectId | None = None, topic: ObjectId | None = 
     return posts.order_by("-created_at", "-pk")
 
 
-@router.get("/posts/{post_id}", response={200: PostOut, **errors(404)}, url_name="post_detail")
+@_detail("/posts/{post_id}", PostOut, url_name="post_detail")
 def post_detail(request, post_id: ObjectId):
     return get_object_or_404(_posts(request), pk=post_id)
 
@@ -371,9 +374,6 @@ def post_create(request, payload: PostIn):
     user = _user(request)
     thread = get_object_or_404(_threads(request), pk=payload.thread)
     access.check_post(user, thread)
-    form = ReplyForm(data={"body": payload.body})
-    if not form.is_valid():
-        raise FormInvalid(form)
-    _check_posting_allowed(request, form)
-    post = services.post_reply(thread=thread, author=user, body=form.cleaned_data["body"])
+    data = _posting_form_data(request, ReplyForm(data={"body": payload.body}))
+    post = services.post_reply(thread=thread, author=user, body=data["body"])
     return Status(201, _posts(request).get(pk=post.pk))

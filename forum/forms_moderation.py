@@ -30,18 +30,48 @@ def _reason_field(label, help_text="", required=True):
     )
 
 
-class HideForm(FagromForm):
+class ModeratorForm(FagromForm):
+    """A form shown alone on the moderation form page (``forum/moderation_form.html``):
+    its heading, button and explanation, and what the moderator is told when it is done."""
+
+    page_title = ""
+    submit_label = ""
+    intro = ""
+    done = ""
+
+
+class HideForm(ModeratorForm):
+    page_title = _("Fjern innlegg")
+    submit_label = _("Fjern innlegget")
+    intro = _(
+        "Innlegget slettes ikke. Leserne ser «Fjernet av moderator» og begrunnelsen; "
+        "moderatorene ser fortsatt teksten og historikken. Forfatteren varsles."
+    )
+    done = _("Innlegget er fjernet. Teksten er tatt vare på og kan gjenopprettes.")
+
     reason = _reason_field(
         _("Begrunnelse"),
         _("Vises for alle i stedet for innlegget, og på siden over fjernede innlegg."),
     )
 
 
-class RestoreForm(FagromForm):
+class RestoreForm(ModeratorForm):
+    page_title = _("Gjenopprett innlegg")
+    submit_label = _("Gjenopprett")
+    done = _("Innlegget er gjenopprettet.")
+
     reason = _reason_field(_("Begrunnelse (valgfri)"), required=False)
 
 
-class ClarificationForm(FagromForm):
+class ClarificationForm(ModeratorForm):
+    page_title = _("Ny presisering")
+    submit_label = _("Publiser presisering")
+    intro = _(
+        "En presisering er temaets offisielle avklaring. Den vises øverst i tråden og på "
+        "temaets side for presiseringer."
+    )
+    done = _("Presiseringen er publisert og festet øverst i tråden.")
+
     title = forms.CharField(
         label=_("Overskrift"),
         max_length=200,
@@ -76,7 +106,11 @@ class ClarificationForm(FagromForm):
         )
 
 
-class NoteForm(FagromForm):
+class NoteForm(ModeratorForm):
+    page_title = _("Moderatornotat")
+    submit_label = _("Lagre notat")
+    done = _("Notatet er lagret. Bare moderatorene ser det.")
+
     body = forms.CharField(
         label=_("Moderatornotat"),
         help_text=_("Bare temaets moderatorer ser notatet."),
@@ -118,7 +152,11 @@ class QuestionStatusForm(FagromForm):
     reason = _reason_field(_("Begrunnelse (valgfri)"), required=False)
 
 
-class FlagForm(FagromForm):
+class FlagForm(ModeratorForm):
+    page_title = _("Rapporter innlegg")
+    submit_label = _("Send rapport")
+    done = _("Takk. Moderatorene i temaet ser på rapporten.")
+
     reason = _reason_field(
         _("Hvorfor rapporterer du innlegget?"),
         _(
@@ -127,7 +165,11 @@ class FlagForm(FagromForm):
     )
 
 
-class FlagHandleForm(FagromForm):
+class FlagHandleForm(ModeratorForm):
+    page_title = _("Behandle rapport")
+    submit_label = _("Lagre avgjørelse")
+    done = _("Rapporten er behandlet.")
+
     decision = forms.ChoiceField(
         label=_("Avgjørelse"),
         choices=[
@@ -142,7 +184,12 @@ class FlagHandleForm(FagromForm):
     )
 
 
-class EscalationForm(FagromForm):
+class EscalationForm(ModeratorForm):
+    page_title = _("Løft saken")
+    submit_label = _("Løft saken")
+    intro = _("Mottakeren ser tråden og notatet ditt, og svaret kommer tilbake i tråden.")
+    done = _("Saken er løftet. Du ser status på siden for løftede saker.")
+
     to_unit = forms.ModelChoiceField(
         label=_("Til enhet"), queryset=OrgUnit.objects.order_by("path"), required=False
     )

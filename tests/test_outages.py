@@ -84,9 +84,9 @@ def test_the_end_of_an_outage_is_logged_when_the_database_connects_again(db, cap
 
 
 def test_other_errors_stay_an_honest_500(case_worker, monkeypatch):
-    from fagrom import views
+    from fagrom import frontpage
 
-    monkeypatch.setattr(views, "front_page_for", _explode)
+    monkeypatch.setattr(frontpage, "front_page_for", _explode)
     response = _client(case_worker).get("/")
     assert response.status_code == 500
     assert "Retry-After" not in response

@@ -33,6 +33,19 @@ SCREENED = "*****"
 NOARK_DISPOSAL_DECISION = {"keep": "Bevares", "dispose": "Kasseres", "later": "Vurderes senere"}
 
 
+def _kept_link(to, verbose_name):
+    """A unit or person a record names: PROTECTed (the record never loses it) and with
+    no reverse accessor (nothing asks a unit or a person for its records this way)."""
+    return models.ForeignKey(
+        to, verbose_name=verbose_name, on_delete=models.PROTECT, related_name="+"
+    )
+
+
+def _name_then(*, blank=False):
+    """The name as it was when the row was written (see the module docstring)."""
+    return models.CharField(max_length=200, blank=blank, editable=False)
+
+
 class DisposalDecision(models.TextChoices):
     KEEP = "keep", _("Bevares")
     DISPOSE = "dispose", _("Kasseres")
@@ -192,27 +205,17 @@ class Case(models.Model):
     archive_class = models.ForeignKey(
         ArchiveClass, verbose_name=_("arkivklasse"), on_delete=models.PROTECT, related_name="cases"
     )
-    responsible_unit = models.ForeignKey(
-        "people.OrgUnit",
-        verbose_name=_("ansvarlig enhet"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    responsible_unit_name = models.CharField(max_length=200, editable=False)
-    case_officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("saksansvarlig"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    case_officer_name = models.CharField(max_length=200, editable=False)
+    responsible_unit = _kept_link("people.OrgUnit", _("ansvarlig enhet"))
+    responsible_unit_name = _name_then()
+    case_officer = _kept_link(settings.AUTH_USER_MODEL, _("saksansvarlig"))
+    case_officer_name = _name_then()
     status = models.CharField(
         _("saksstatus"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
     created_at = models.DateTimeField(_("opprettet"), default=timezone.now, editable=False)
-    created_by_name = models.CharField(max_length=200, editable=False)
+    created_by_name = _name_then()
     closed_at = models.DateTimeField(_("avsluttet"), null=True, blank=True, editable=False)
-    closed_by_name = models.CharField(max_length=200, blank=True, editable=False)
+    closed_by_name = _name_then(blank=True)
     last_document_number = models.PositiveIntegerField(default=0, editable=False)
     # The case type's line of the retention schedule applies unless the case has its own.
     case_type = models.ForeignKey(
@@ -334,20 +337,10 @@ class JournalEntry(models.Model):
     )
     document_date = models.DateField(_("dokumentets dato"))
     journal_date = models.DateField(_("journaldato"))
-    responsible_unit = models.ForeignKey(
-        "people.OrgUnit",
-        verbose_name=_("ansvarlig enhet"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    responsible_unit_name = models.CharField(max_length=200, editable=False)
-    journaled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("journalført av"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    journaled_by_name = models.CharField(max_length=200, editable=False)
+    responsible_unit = _kept_link("people.OrgUnit", _("ansvarlig enhet"))
+    responsible_unit_name = _name_then()
+    journaled_by = _kept_link(settings.AUTH_USER_MODEL, _("journalført av"))
+    journaled_by_name = _name_then()
     sender_name = models.CharField(_("avsender"), max_length=200)
     sender_unit_name = models.CharField(_("avsenders enhet"), max_length=200, blank=True)
     # Screening (skjerming): an empty basis means nothing is withheld.
@@ -429,10 +422,10 @@ class ArchivalDocument(models.Model):
     sha256 = models.CharField(_("sjekksum (SHA-256)"), max_length=64, editable=False)
     size = models.PositiveBigIntegerField(_("filstørrelse"), editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
-    created_by_name = models.CharField(max_length=200, editable=False)
+    created_by_name = _name_then()
     # Disposal (utført kassasjon) removes the file and keeps this description.
     disposed_at = models.DateTimeField(_("kassert"), null=True, blank=True, editable=False)
-    disposed_by_name = models.CharField(max_length=200, blank=True, editable=False)
+    disposed_by_name = _name_then(blank=True)
 
     class Meta:
         verbose_name = _("arkivdokument")

@@ -6,8 +6,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .rules import ScopedRule
 
-class NominationRule(models.Model):
+
+class NominationRule(ScopedRule):
     """Propose threads of a room or topic for journaling automatically.
 
     ``what`` says which threads: every new thread, or those where the forum
@@ -21,32 +23,14 @@ class NominationRule(models.Model):
         CLARIFICATIONS = "clarification", _("Tråder med presisering")
         ESCALATIONS = "escalation", _("Tråder som er løftet")
 
-    room = models.ForeignKey(
-        "forum.Room", verbose_name=_("rom"), on_delete=models.CASCADE, null=True, blank=True
-    )
-    topic = models.ForeignKey(
-        "forum.Topic", verbose_name=_("tema"), on_delete=models.CASCADE, null=True, blank=True
-    )
     what = models.CharField(_("hva foreslås"), max_length=20, choices=What.choices)
-    is_active = models.BooleanField(_("aktiv"), default=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    class Meta:
+    class Meta(ScopedRule.Meta):
         verbose_name = _("regel for journalføringsforslag")
         verbose_name_plural = _("regler for journalføringsforslag")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(room__isnull=False, topic__isnull=True)
-                | Q(room__isnull=True, topic__isnull=False),
-                name="nominationrule_room_xor_topic",
-            )
-        ]
 
     def __str__(self):
-        return f"{self.get_what_display()}: {self.topic or self.room}"
+        return f"{self.get_what_display()}: {self.scope}"
 
 
 class Nomination(models.Model):

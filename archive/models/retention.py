@@ -8,18 +8,13 @@ approval deletes threads, and the list's items remain as the disposal log
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .rules import ScopedRule
 
-class RetentionRule(models.Model):
-    room = models.ForeignKey(
-        "forum.Room", verbose_name=_("rom"), on_delete=models.CASCADE, null=True, blank=True
-    )
-    topic = models.ForeignKey(
-        "forum.Topic", verbose_name=_("tema"), on_delete=models.CASCADE, null=True, blank=True
-    )
+
+class RetentionRule(ScopedRule):
     inactive_years = models.PositiveSmallIntegerField(
         _("år uten aktivitet"),
         help_text=_(
@@ -29,27 +24,14 @@ class RetentionRule(models.Model):
     basis = models.CharField(
         _("hjemmel"), max_length=200, default="Arkivforskrifta § 14 (arkivavgrensing)"
     )
-    is_active = models.BooleanField(_("aktiv"), default=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    class Meta:
+    class Meta(ScopedRule.Meta):
         verbose_name = _("bevaringsregel")
         verbose_name_plural = _("bevaringsregler")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(room__isnull=False, topic__isnull=True)
-                | Q(room__isnull=True, topic__isnull=False),
-                name="retentionrule_room_xor_topic",
-            )
-        ]
 
     def __str__(self):
-        scope = self.topic or self.room
         return _("%(scope)s: slett etter %(n)s år uten aktivitet") % {
-            "scope": scope,
+            "scope": self.scope,
             "n": self.inactive_years,
         }
 

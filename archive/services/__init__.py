@@ -24,7 +24,6 @@ from .nomination import (
     nomination_propose,
     nomination_reject,
     nomination_rule_create,
-    nomination_rule_deactivate,
     nominations_pending_for,
     nominations_propose_from_rules,
     thread_has_pending_nomination,
@@ -38,9 +37,9 @@ from .retention import (
     legal_hold_lift,
     legal_hold_place,
     retention_rule_create,
-    retention_rule_deactivate,
     threads_disposable,
 )
+from .rules import rule_deactivate
 
 __all__ = [
     "ArchiveError",
@@ -72,7 +71,6 @@ __all__ = [
     "nomination_propose",
     "nomination_reject",
     "nomination_rule_create",
-    "nomination_rule_deactivate",
     "nominations_pending_for",
     "nominations_propose_from_rules",
     "open_cases",
@@ -80,7 +78,7 @@ __all__ = [
     "public_holidays",
     "public_journal_search",
     "retention_rule_create",
-    "retention_rule_deactivate",
+    "rule_deactivate",
     "thread_has_pending_nomination",
     "thread_journal",
     "threads_disposable",

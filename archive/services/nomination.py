@@ -15,6 +15,7 @@ from forum.models import Thread
 from ..models import ArchiveEvent, JournalEntry, Nomination, NominationRule
 from .audit import actor_name, event_log
 from .errors import ArchiveError
+from .rules import check_scope, rule_made
 
 AUTOMATIC_SOURCES = {
     Nomination.Source.THREAD,
@@ -161,31 +162,6 @@ def nominations_pending_for(user) -> QuerySet[Nomination]:
 @transaction.atomic
 def nomination_rule_create(*, by, what: str, room=None, topic=None) -> NominationRule:
     access.check_keep_records(by)
-    if (room is None) == (topic is None):
-        raise ArchiveError(_("Velg enten et rom eller et tema."))
+    check_scope(room=room, topic=topic)
     rule = NominationRule.objects.create(room=room, topic=topic, what=what, created_by=by)
-    event_log(
-        actor=by,
-        action=ArchiveEvent.Action.RULE_CHANGED,
-        summary=site_text(
-            gettext_noop("Ny regel for journalføringsforslag: %(rule)s"), {"rule": rule}
-        ),
-        details={"nomination_rule": rule.pk},
-    )
-    return rule
-
-
-@transaction.atomic
-def nomination_rule_deactivate(*, rule: NominationRule, by) -> NominationRule:
-    access.check_keep_records(by)
-    NominationRule.objects.filter(pk=rule.pk).update(is_active=False)
-    rule.is_active = False
-    event_log(
-        actor=by,
-        action=ArchiveEvent.Action.RULE_CHANGED,
-        summary=site_text(
-            gettext_noop("Regel for journalføringsforslag slått av: %(rule)s"), {"rule": rule}
-        ),
-        details={"nomination_rule": rule.pk},
-    )
-    return rule
+    return rule_made(rule=rule, by=by)

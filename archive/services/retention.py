@@ -28,6 +28,7 @@ from ..models import (
 )
 from .audit import event_log
 from .errors import ArchiveError
+from .rules import check_scope, rule_made
 
 
 def _protected_annotations(qs: QuerySet[Thread]) -> QuerySet[Thread]:
@@ -95,35 +96,14 @@ def retention_rule_create(
     *, by, inactive_years: int, room=None, topic=None, basis: str = ""
 ) -> RetentionRule:
     access.check_keep_records(by)
-    if (room is None) == (topic is None):
-        raise ArchiveError(_("Velg enten et rom eller et tema."))
+    check_scope(room=room, topic=topic)
     if inactive_years < 1:
         raise ArchiveError(_("Bevaringstiden må være minst ett år."))
     rule = RetentionRule(room=room, topic=topic, inactive_years=inactive_years, created_by=by)
     if basis.strip():
         rule.basis = basis.strip()
     rule.save()
-    event_log(
-        actor=by,
-        action=ArchiveEvent.Action.RULE_CHANGED,
-        summary=site_text(gettext_noop("Ny bevaringsregel: %(rule)s"), {"rule": rule}),
-        details={"retention_rule": rule.pk},
-    )
-    return rule
-
-
-@transaction.atomic
-def retention_rule_deactivate(*, rule: RetentionRule, by) -> RetentionRule:
-    access.check_keep_records(by)
-    RetentionRule.objects.filter(pk=rule.pk).update(is_active=False)
-    rule.is_active = False
-    event_log(
-        actor=by,
-        action=ArchiveEvent.Action.RULE_CHANGED,
-        summary=site_text(gettext_noop("Bevaringsregel slått av: %(rule)s"), {"rule": rule}),
-        details={"retention_rule": rule.pk},
-    )
-    return rule
+    return rule_made(rule=rule, by=by)
 
 
 def active_hold(thread: Thread) -> LegalHold | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,6 +25,7 @@ from ..models import (
     RetentionRule,
 )
 from ..services import ArchiveError
+from .actions import on_button, on_form
 
 PER_PAGE = 50
 
@@ -36,31 +39,16 @@ def rules(request):
     nomination_form = NominationRuleForm(prefix="n")
     retention_form = RetentionRuleForm(prefix="r")
     if request.method == "POST":
-        try:
-            if "n-what" in request.POST:
-                nomination_form = NominationRuleForm(request.POST, prefix="n")
-                if nomination_form.is_valid():
-                    d = nomination_form.cleaned_data
-                    services.nomination_rule_create(
-                        by=request.user, what=d["what"], room=d["room"], topic=d["topic"]
-                    )
-                    messages.success(request, _("Regelen er lagret."))
-                    return redirect("archive:rules")
-            else:
-                retention_form = RetentionRuleForm(request.POST, prefix="r")
-                if retention_form.is_valid():
-                    d = retention_form.cleaned_data
-                    services.retention_rule_create(
-                        by=request.user,
-                        inactive_years=d["inactive_years"],
-                        room=d["room"],
-                        topic=d["topic"],
-                        basis=d["basis"],
-                    )
-                    messages.success(request, _("Regelen er lagret."))
-                    return redirect("archive:rules")
-        except ArchiveError as exc:
-            messages.error(request, exc.message)
+        if "n-what" in request.POST:
+            form = nomination_form = NominationRuleForm(request.POST, prefix="n")
+            create = services.nomination_rule_create
+        else:
+            form = retention_form = RetentionRuleForm(request.POST, prefix="r")
+            create = services.retention_rule_create
+        if on_button(
+            request, partial(create, by=request.user), form=form, done=_("Regelen er lagret.")
+        ):
+            return redirect("archive:rules")
     return render(
         request,
         "archive/rules.html",
@@ -85,12 +73,8 @@ def rules(request):
 @require_POST
 def rule_deactivate(request, kind, rule_id):
     access.check_keep_records(request.user)
-    if kind == "forslag":
-        rule = get_object_or_404(NominationRule, pk=rule_id)
-        services.nomination_rule_deactivate(rule=rule, by=request.user)
-    else:
-        rule = get_object_or_404(RetentionRule, pk=rule_id)
-        services.retention_rule_deactivate(rule=rule, by=request.user)
+    model = NominationRule if kind == "forslag" else RetentionRule
+    services.rule_deactivate(rule=get_object_or_404(model, pk=rule_id), by=request.user)
     messages.success(request, _("Regelen er slått av."))
     return redirect("archive:rules")
 
@@ -165,21 +149,13 @@ def retention_schedule(request):
     if request.method == "POST":
         klass = get_object_or_404(ArchiveClass, pk=request.POST.get("archive_class"))
         form = RetentionForm(request.POST, prefix=f"c{klass.pk}")
-        if form.is_valid():
-            d = form.cleaned_data
-            try:
-                services.archive_class_retention_set(
-                    archive_class=klass,
-                    by=request.user,
-                    decision=d["decision"],
-                    years=d["years"],
-                    basis=d["basis"],
-                )
-            except ArchiveError as exc:
-                form.add_error(None, exc.message)
-            else:
-                messages.success(request, _("Bevaringsplanen er lagret."))
-                return redirect("archive:retention_schedule")
+        if on_form(
+            request,
+            form,
+            partial(services.archive_class_retention_set, archive_class=klass, by=request.user),
+            done=_("Bevaringsplanen er lagret."),
+        ):
+            return redirect("archive:retention_schedule")
         failed = (klass.pk, form)
     rows = []
     for klass in classes:

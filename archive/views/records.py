@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
@@ -33,6 +35,7 @@ from ..models import (
     Nomination,
 )
 from ..services import ArchiveError
+from .actions import on_button, on_form
 
 PER_PAGE = 50
 
@@ -47,16 +50,13 @@ def nominate(request, thread_id):
     )
     access.check_nominate(request.user, thread)
     form = NominationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.nomination_create(
-                thread=thread, by=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ArchiveError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Tråden er foreslått for journalføring."))
-            return redirect(thread)
+    if on_form(
+        request,
+        form,
+        partial(services.nomination_create, thread=thread, by=request.user),
+        done=_("Tråden er foreslått for journalføring."),
+    ):
+        return redirect(thread)
     return render(
         request,
         "archive/nominate.html",
@@ -173,19 +173,13 @@ def journal(request, nomination_id):
 def reject(request, nomination_id):
     access.check_keep_records(request.user)
     nomination = _pending_nomination_or_404(nomination_id)
-    form = RejectForm(request.POST)
-    if form.is_valid():
-        try:
-            services.nomination_reject(
-                nomination=nomination, by=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ArchiveError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Forslaget er avvist."))
-            return redirect("archive:queue")
-    else:
-        messages.error(request, _("Skriv hvorfor forslaget avvises."))
+    if on_button(
+        request,
+        partial(services.nomination_reject, nomination=nomination, by=request.user),
+        form=RejectForm(request.POST),
+        done=_("Forslaget er avvist."),
+    ):
+        return redirect("archive:queue")
     return redirect("archive:journal", nomination_id=nomination.pk)
 
 
@@ -230,61 +224,36 @@ def case_detail(request, case_id):
     )
 
 
+def _case_button(request, case_id, service, done, form=None):
+    """A button on the case page: ``service`` for this case (``on_button``), then the case
+    page again. ``done`` may name the case's ``%(number)s``."""
+    access.check_keep_records(request.user)
+    case = get_object_or_404(Case, pk=case_id)
+    act = partial(service, case=case, by=request.user)
+    on_button(request, act, form=form, done=done % {"number": case.number})
+    return redirect("archive:case", case_id=case.pk)
+
+
 @login_required
 @require_POST
 def case_reopen(request, case_id):
-    access.check_keep_records(request.user)
-    case = get_object_or_404(Case, pk=case_id)
-    form = CaseReopenForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Skriv hvorfor saken gjenåpnes."))
-        return redirect("archive:case", case_id=case.pk)
-    try:
-        services.case_reopen(case=case, by=request.user, reason=form.cleaned_data["reason"])
-    except ArchiveError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Sak %(number)s er gjenåpnet.") % {"number": case.number})
-    return redirect("archive:case", case_id=case.pk)
+    done = _("Sak %(number)s er gjenåpnet.")
+    return _case_button(request, case_id, services.case_reopen, done, CaseReopenForm(request.POST))
 
 
 @login_required
 @require_POST
 def case_retention(request, case_id):
-    access.check_keep_records(request.user)
-    case = get_object_or_404(Case, pk=case_id)
+    done = _("Bevaringstiden for saken er lagret.")
     form = CaseRetentionForm(request.POST)
-    if form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.case_retention_set(
-                case=case,
-                by=request.user,
-                decision=d["decision"],
-                years=d["years"],
-                basis=d["basis"],
-            )
-        except ArchiveError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Bevaringstiden for saken er lagret."))
-    else:
-        messages.error(request, _("Sjekk feltene for bevaringstid."))
-    return redirect("archive:case", case_id=case.pk)
+    return _case_button(request, case_id, services.case_retention_set, done, form)
 
 
 @login_required
 @require_POST
 def case_close(request, case_id):
-    access.check_keep_records(request.user)
-    case = get_object_or_404(Case, pk=case_id)
-    try:
-        services.case_close(case=case, by=request.user)
-    except ArchiveError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Sak %(number)s er avsluttet.") % {"number": case.number})
-    return redirect("archive:case", case_id=case.pk)
+    done = _("Sak %(number)s er avsluttet.")
+    return _case_button(request, case_id, services.case_close, done)
 
 
 @login_required
@@ -328,18 +297,12 @@ def document_download(request, document_id):
 def hold_place(request, thread_id):
     access.check_keep_records(request.user)
     thread = get_object_or_404(Thread, pk=thread_id)
-    form = HoldForm(request.POST)
-    if form.is_valid():
-        try:
-            services.legal_hold_place(
-                thread=thread, by=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ArchiveError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Tråden har fått bevaringspålegg og blir ikke kassert."))
-    else:
-        messages.error(request, _("Skriv hvorfor tråden skal bevares."))
+    on_button(
+        request,
+        partial(services.legal_hold_place, thread=thread, by=request.user),
+        form=HoldForm(request.POST),
+        done=_("Tråden har fått bevaringspålegg og blir ikke kassert."),
+    )
     next_url = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         return redirect(next_url)
@@ -351,10 +314,9 @@ def hold_place(request, thread_id):
 def hold_lift(request, hold_id):
     access.check_keep_records(request.user)
     hold = get_object_or_404(LegalHold, pk=hold_id)
-    try:
-        services.legal_hold_lift(hold=hold, by=request.user)
-    except ArchiveError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Bevaringspålegget er opphevet."))
+    on_button(
+        request,
+        partial(services.legal_hold_lift, hold=hold, by=request.user),
+        done=_("Bevaringspålegget er opphevet."),
+    )
     return redirect("archive:rules")

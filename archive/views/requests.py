@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,7 +15,7 @@ from forum.views.common import paginate
 from .. import services
 from ..forms import AccessDecisionForm
 from ..models import AccessRequest
-from ..services import ArchiveError
+from .actions import on_form
 
 PER_PAGE = 50
 
@@ -48,21 +49,13 @@ def access_request_detail(request, request_id):
     access.check_keep_records(request.user)
     access_request = get_object_or_404(AccessRequest, pk=request_id)
     form = AccessDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.access_request_decide(
-                request=access_request,
-                by=request.user,
-                status=d["status"],
-                reply=d["reply"],
-                refusal_basis=d["refusal_basis"],
-            )
-        except ArchiveError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Innsynskravet er oppdatert."))
-            return redirect("archive:access_request", request_id=access_request.pk)
+    if on_form(
+        request,
+        form,
+        partial(services.access_request_decide, request=access_request, by=request.user),
+        done=_("Innsynskravet er oppdatert."),
+    ):
+        return redirect("archive:access_request", request_id=access_request.pk)
     entries = access_request.entries.select_related("case").prefetch_related("documents")
     return render(
         request,

@@ -80,6 +80,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: load balancers probe /healthz by address, before host checks and HTTPS redirects.
     "fagrom.health.HealthCheckMiddleware",
+    # Outermost after that: a write anywhere inside makes the cached page parts stale.
+    "fagrom.generations.GenerationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "fagrom.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -290,6 +292,10 @@ ACCESS_GRANTS_CACHE = env_bool(
     "ACCESS_GRANTS_CACHE", "locmem" not in CACHES["default"]["BACKEND"].lower()
 )
 ACCESS_GRANTS_CACHE_TIMEOUT = int(env("ACCESS_GRANTS_CACHE_TIMEOUT", "600"))
+# The front page and the menu's counts are kept under the generations in force when they
+# were made (fagrom/generations.py): likewise only in a cache every process shares.
+PAGE_CACHE = env_bool("PAGE_CACHE", "locmem" not in CACHES["default"]["BACKEND"].lower())
+PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "60"))
 # Sessions are read on every request: from Redis when it is there (written through to the
 # database, so a Redis restart logs no one out). Not with a per-process or database cache:
 # a per-process copy would outlive a logout made in another worker.

@@ -8,7 +8,7 @@ and for ``manage.py forum_recount`` when something has drifted. Each is one
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
@@ -45,3 +45,21 @@ def topics_recount(*, topics: QuerySet[Topic] | None = None) -> int:
         post_count=Coalesce(_aggregate(threads, "topic", Sum("post_count")), 0),
         last_post_at=Subquery(threads.order_by("-last_post_at").values("last_post_at")[:1]),
     )
+
+
+def counted_toggle(model, *, counter: QuerySet, field: str, **row) -> bool:
+    """Add or take away one person's row (a vote, a "nyttig") and keep the count beside it
+    in step with one ``F()`` update of ``counter``. True when the row is there afterwards.
+    A double click that loses the race to create it (unique constraint) counts once.
+    The caller runs it atomically."""
+    deleted, _rows = model.objects.filter(**row).delete()
+    if deleted:
+        counter.update(**{field: F(field) - 1})
+        return False
+    try:
+        with transaction.atomic():
+            model.objects.create(**row)
+    except IntegrityError:
+        return True  # the other click made it, and counted it
+    counter.update(**{field: F(field) + 1})
+    return True

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -19,6 +18,7 @@ from ..models import (
     Thread,
 )
 from . import listening
+from .counters import counted_toggle
 
 
 class IdeaError(ValueError):
@@ -30,19 +30,13 @@ def idea_vote_toggle(*, thread: Thread, by) -> tuple[bool, int]:
     """Vote for an idea, or take the vote back. Returns (voted now, new count)."""
     if not access.can_vote_idea(by, thread):
         raise access.AccessDenied(access.write_blocked_reason(by) or _("Du kan ikke stemme her."))
-    deleted, _rows = IdeaVote.objects.filter(user=by, thread=thread).delete()
-    if deleted:
-        Thread.objects.filter(pk=thread.pk).update(vote_count=F("vote_count") - 1)
-        voted = False
-    else:
-        try:
-            with transaction.atomic():
-                IdeaVote.objects.create(user=by, thread=thread)
-        except IntegrityError:
-            pass
-        else:
-            Thread.objects.filter(pk=thread.pk).update(vote_count=F("vote_count") + 1)
-        voted = True
+    voted = counted_toggle(
+        IdeaVote,
+        counter=Thread.objects.filter(pk=thread.pk),
+        field="vote_count",
+        user=by,
+        thread=thread,
+    )
     return voted, Thread.objects.filter(pk=thread.pk).values_list("vote_count", flat=True).get()
 
 

@@ -24,6 +24,7 @@ from django_tasks import task
 
 import access
 from access import notifications_visible_to  # noqa: F401  (callers read it here too)
+from fagrom import generations
 from fagrom.i18n import site_text
 
 from ..models import (
@@ -349,6 +350,8 @@ def thread_notifications_mark_read(*, user, thread: Thread) -> int:
         .exclude(kind__in=ELSEWHERE_KINDS)
         .update(read_at=timezone.now())
     )
+    if marked:
+        generations.reader_changed(user)
     setattr(user, _UNREAD_COUNT_ATTR, max(unread - marked, 0))
     return marked
 
@@ -357,7 +360,10 @@ def notifications_mark_read(*, user, ids=None) -> int:
     qs = Notification.objects.filter(user=user, read_at__isnull=True)
     if ids is not None:
         qs = qs.filter(pk__in=ids)
-    return qs.update(read_at=timezone.now())
+    marked = qs.update(read_at=timezone.now())
+    if marked:
+        generations.reader_changed(user)
+    return marked
 
 
 def listening_settings_for(user) -> ListeningSettings:

@@ -3,8 +3,7 @@ and during it; the host answers live; afterwards the chat is kept as a read-only
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -15,6 +14,7 @@ from fagrom.i18n import site_text
 from .. import markup
 from ..models import LiveChat, LiveChatQuestion, LiveChatVote, Notification, Thread
 from . import listening
+from .counters import counted_toggle
 from .posting import thread_start
 
 
@@ -74,17 +74,13 @@ def question_vote_toggle(*, question: LiveChatQuestion, by) -> bool:
     access.check_view(by, chat.topic)
     if not access.can_ask_livechat(by, chat):
         raise access.AccessDenied(_("Nettpraten er avsluttet."))
-    deleted, _rows = LiveChatVote.objects.filter(question=question, user=by).delete()
-    if deleted:
-        LiveChatQuestion.objects.filter(pk=question.pk).update(vote_count=F("vote_count") - 1)
-        return False
-    try:
-        with transaction.atomic():
-            LiveChatVote.objects.create(question=question, user=by)
-    except IntegrityError:
-        return True
-    LiveChatQuestion.objects.filter(pk=question.pk).update(vote_count=F("vote_count") + 1)
-    return True
+    return counted_toggle(
+        LiveChatVote,
+        counter=LiveChatQuestion.objects.filter(pk=question.pk),
+        field="vote_count",
+        question=question,
+        user=by,
+    )
 
 
 @transaction.atomic

@@ -2,7 +2,9 @@
 
 Counted in one statement (each count a scalar subquery of a one-row select), memoised on
 the user object for the request, and handed to each count's own memo so the front page's
-panels and the thread page's mark-read use the same numbers.
+panels and the thread page's mark-read use the same numbers. Across requests the counts
+are kept in the shared cache under the current generations and the person's grants
+version (``fagrom.generations``): any write, or the person's own reading, makes them stale.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import F, Func, Subquery
 
 import access
+from fagrom import generations
 
 from ..models import Thread
 
@@ -34,10 +37,19 @@ def menu_counts(user) -> dict:
     memo = getattr(user, _MEMO, None)
     if memo is not None:
         return memo
+    memo = generations.cached(
+        f"menu:{user.pk}",
+        user=user,
+        make=lambda: _menu_counts_read(user),
+        extra=(access.grants_version(user),),
+    )
+    setattr(user, _MEMO, memo)
+    return memo
+
+
+def _menu_counts_read(user) -> dict:
     parts = {"unread": _count(access.notifications_visible_to(user).filter(read_at__isnull=True))}
     if access.is_moderator(user) or access.is_administrator(user):
         parts["questions"] = _count(open_questions_for(user))
         parts["flags"] = _count(access.flags_open_for(user))
-    memo = get_user_model().objects.filter(pk=user.pk).annotate(**parts).values(*parts).get()
-    setattr(user, _MEMO, memo)
-    return memo
+    return get_user_model().objects.filter(pk=user.pk).annotate(**parts).values(*parts).get()

@@ -47,6 +47,24 @@ def _log(*, actor, action, topic, thread=None, post=None, reason="", **details):
     )
 
 
+def _logged_and_told(*, by, action, post, kind, message, params, reason="", **details):
+    """What a moderator's action on a post ends with: its row in the moderation log, and a
+    notification to the post's author (``message`` is a msgid, shown in their language)."""
+    thread = post.thread
+    _log(
+        actor=by,
+        action=action,
+        topic=thread.topic,
+        thread=thread,
+        post=post,
+        reason=reason,
+        **details,
+    )
+    listening.notify(
+        users=[post.author], kind=kind, actor=by, post=post, message=message, params=params
+    )
+
+
 def _locked_post(post: Post) -> Post:
     return (
         Post.objects.select_for_update(of=("self",))
@@ -71,12 +89,11 @@ def post_verify(*, post: Post, by) -> Post:
     index_later("forum.thread", thread.pk)  # a verified answer raises the thread in search
     if thread.kind == Thread.Kind.QUESTION and thread.status != Thread.Status.CLOSED:
         Thread.objects.filter(pk=thread.pk).update(status=Thread.Status.VERIFIED)
-    _log(actor=by, action=ModerationAction.VERIFY, topic=thread.topic, thread=thread, post=post)
-    listening.notify(
-        users=[post.author],
-        kind=Notification.Kind.VERIFIED,
-        actor=by,
+    _logged_and_told(
+        by=by,
+        action=ModerationAction.VERIFY,
         post=post,
+        kind=Notification.Kind.VERIFIED,
         message=gettext_noop("%(name)s kvalitetssikret svaret ditt i «%(thread)s»"),
         params={"name": by.get_full_name(), "thread": thread.title},
     )
@@ -311,19 +328,12 @@ def post_hide(*, post: Post, by, reason: str) -> Post:
     post.save(update_fields=["is_hidden", "hidden_reason", "hidden_by", "hidden_at"])
     thread = post.thread
     index_later("forum.thread", thread.pk)  # the removed text leaves search
-    _log(
-        actor=by,
+    _logged_and_told(
+        by=by,
         action=ModerationAction.HIDE,
-        topic=thread.topic,
-        thread=thread,
         post=post,
         reason=reason,
-    )
-    listening.notify(
-        users=[post.author],
         kind=Notification.Kind.HIDDEN,
-        actor=by,
-        post=post,
         message=gettext_noop(
             "Innlegget ditt i «%(thread)s» ble fjernet av en moderator: %(reason)s"
         ),
@@ -342,20 +352,13 @@ def post_restore(*, post: Post, by, reason: str = "") -> Post:
     post.save(update_fields=["is_hidden"])
     thread = post.thread
     index_later("forum.thread", thread.pk)
-    _log(
-        actor=by,
+    _logged_and_told(
+        by=by,
         action=ModerationAction.RESTORE,
-        topic=thread.topic,
-        thread=thread,
         post=post,
         reason=reason,
         hidden_reason=post.hidden_reason,
-    )
-    listening.notify(
-        users=[post.author],
         kind=Notification.Kind.RESTORED,
-        actor=by,
-        post=post,
         message=gettext_noop("Innlegget ditt i «%(thread)s» er gjenopprettet."),
         params={"thread": thread.title},
     )

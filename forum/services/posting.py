@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 import access
+from fagrom import generations
 from fagrom.storage import files_atomic
 from search.tasks import index_later
 
@@ -190,6 +191,7 @@ def thread_mark_read(*, thread: Thread, user, current=_UNKNOWN) -> bool:
     read_at = thread.last_post_at
     if current is not None and current >= read_at:
         return False
+    generations.reader_changed(user)  # the front page's unread marks and counts move
     # One UPDATE when a mark exists (update_or_create costs a savepoint and a SELECT too).
     if current is not None and ThreadRead.objects.filter(user=user, thread=thread).update(
         read_at=read_at
@@ -205,6 +207,7 @@ def thread_mark_read(*, thread: Thread, user, current=_UNKNOWN) -> bool:
 
 def topic_mark_read(*, topic: Topic, user) -> None:
     TopicRead.objects.update_or_create(user=user, topic=topic, defaults={"read_at": timezone.now()})
+    generations.reader_changed(user)
 
 
 def posts_rerender(*, batch_size: int = 500) -> int:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 import access
 
 from ..models import Post, Reaction
+from .counters import counted_toggle
 
 
 @transaction.atomic
@@ -16,19 +16,9 @@ def useful_toggle(*, post: Post, by) -> tuple[bool, int]:
     """Mark or unmark a post as useful. Returns (marked now, new count)."""
     if not access.can_react(by, post):
         raise access.AccessDenied(_("Du kan ikke markere dette innlegget som nyttig."))
-    deleted, _rows = Reaction.objects.filter(user=by, post=post).delete()
-    if deleted:
-        Post.objects.filter(pk=post.pk).update(useful_count=F("useful_count") - 1)
-        marked = False
-    else:
-        try:
-            with transaction.atomic():
-                Reaction.objects.create(user=by, post=post)
-        except IntegrityError:
-            pass  # a double click raced us; the first one counted
-        else:
-            Post.objects.filter(pk=post.pk).update(useful_count=F("useful_count") + 1)
-        marked = True
+    marked = counted_toggle(
+        Reaction, counter=Post.objects.filter(pk=post.pk), field="useful_count", user=by, post=post
+    )
     count = Post.objects.filter(pk=post.pk).values_list("useful_count", flat=True).get()
     return marked, count
 

@@ -1,5 +1,8 @@
 """Listening: notifications, follow, bookmarks, "nyttig", @-mention lookup and Atom feeds."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -12,6 +15,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
 
 import access
@@ -114,24 +118,52 @@ def listening_settings(request):
 # Following, bookmarks, useful ------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _ThreadToggle:
+    """A thread's on/off button (follow, bookmark): the service that flips it, the partial
+    htmx swaps in, and what a plain form post is told (msgids, translated when said)."""
+
+    flip: Callable  # (user=, thread=) -> bool: on after the click
+    button: str
+    state: str  # the partial's context name for "on"
+    said_on: str
+    said_off: str
+
+    def answer(self, request, thread_id):
+        thread = visible_thread_or_404(request.user, thread_id)
+        on = self.flip(user=request.user, thread=thread)
+        if request.htmx:
+            return render(request, self.button, {"thread": thread, self.state: on})
+        messages.success(request, _(self.said_on if on else self.said_off))
+        return redirect(thread)
+
+
+_FOLLOW = _ThreadToggle(
+    listening.follow_toggle,
+    "forum/includes/follow_button.html",
+    "is_following",
+    gettext_noop("Du følger tråden og varsles om nye svar."),
+    gettext_noop("Du følger ikke lenger tråden."),
+)
+_BOOKMARK = _ThreadToggle(
+    listening.bookmark_toggle,
+    "forum/includes/bookmark_button.html",
+    "is_bookmarked",
+    gettext_noop("Tråden er lagt i bokmerkene dine."),
+    gettext_noop("Bokmerket er fjernet."),
+)
+
+
 @login_required
 @require_POST
 def thread_follow(request, thread_id):
-    thread = visible_thread_or_404(request.user, thread_id)
-    following = listening.follow_toggle(user=request.user, thread=thread)
-    if request.htmx:
-        return render(
-            request,
-            "forum/includes/follow_button.html",
-            {"thread": thread, "is_following": following},
-        )
-    messages.success(
-        request,
-        _("Du følger tråden og varsles om nye svar.")
-        if following
-        else _("Du følger ikke lenger tråden."),
-    )
-    return redirect(thread)
+    return _FOLLOW.answer(request, thread_id)
+
+
+@login_required
+@require_POST
+def thread_bookmark(request, thread_id):
+    return _BOOKMARK.answer(request, thread_id)
 
 
 @login_required
@@ -146,24 +178,6 @@ def topic_follow(request, room_slug, topic_slug):
         else _("Du følger ikke lenger temaet."),
     )
     return redirect(topic)
-
-
-@login_required
-@require_POST
-def thread_bookmark(request, thread_id):
-    thread = visible_thread_or_404(request.user, thread_id)
-    marked = listening.bookmark_toggle(user=request.user, thread=thread)
-    if request.htmx:
-        return render(
-            request,
-            "forum/includes/bookmark_button.html",
-            {"thread": thread, "is_bookmarked": marked},
-        )
-    messages.success(
-        request,
-        _("Tråden er lagt i bokmerkene dine.") if marked else _("Bokmerket er fjernet."),
-    )
-    return redirect(thread)
 
 
 @login_required

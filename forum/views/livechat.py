@@ -81,6 +81,13 @@ def _questions_context(request, chat):
     }
 
 
+def _questions_fragment(request, chat):
+    """The question list the live page shows, polls and swaps in after a vote or an answer."""
+    return render(
+        request, "forum/includes/livechat_questions.html", _questions_context(request, chat)
+    )
+
+
 @login_required
 def livechat_detail(request, chat_id):
     chat = _chat_or_404(request.user, chat_id)
@@ -95,9 +102,7 @@ def livechat_detail(request, chat_id):
 def livechat_questions(request, chat_id):
     """The fragment the live page polls. Answers 286 once the chat has ended (stop polling)."""
     chat = _chat_or_404(request.user, chat_id)
-    response = render(
-        request, "forum/includes/livechat_questions.html", _questions_context(request, chat)
-    )
+    response = _questions_fragment(request, chat)
     if chat.state == LiveChat.State.ENDED:
         response.status_code = 286
     return response
@@ -127,9 +132,7 @@ def livechat_vote(request, chat_id, question_id):
     question = get_object_or_404(chat.questions, pk=question_id)
     services.question_vote_toggle(question=question, by=request.user)
     if request.htmx:
-        return render(
-            request, "forum/includes/livechat_questions.html", _questions_context(request, chat)
-        )
+        return _questions_fragment(request, chat)
     return redirect(chat)
 
 
@@ -149,9 +152,7 @@ def livechat_answer(request, chat_id, question_id):
     except services.LiveChatError as error:
         messages.error(request, str(error))
     if request.htmx:
-        return render(
-            request, "forum/includes/livechat_questions.html", _questions_context(request, chat)
-        )
+        return _questions_fragment(request, chat)
     return redirect(chat)
 
 
@@ -170,9 +171,7 @@ def livechat_reject(request, chat_id, question_id):
         messages.error(request, str(error))
         return redirect(chat)
     if request.htmx:
-        return render(
-            request, "forum/includes/livechat_questions.html", _questions_context(request, chat)
-        )
+        return _questions_fragment(request, chat)
     messages.success(request, _("Spørsmålet er avvist, og spørreren har fått begrunnelsen."))
     return redirect(chat)
 

@@ -1,6 +1,8 @@
 """Moderator tools: verify, clarify, notes, move/rename/lock/pin, hide/restore, flags,
 escalations, the queue, the log and the public removals page."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,27 +35,55 @@ from ..services.posting import post_url
 from .common import paginate, visible_post_or_404, visible_thread_or_404, visible_topic_or_404
 
 
-def _form_page(request, *, form, title, submit, thread=None, post=None, intro="", status=None):
-    """One template for the small moderation forms (a heading, an explanation, the form)."""
+def _form_page(request, *, form, thread=None, post=None, intro=None):
+    """One template for the small moderation forms: the form's heading, explanation
+    (``intro`` overrides it) and button (``ModeratorForm``)."""
+    thread = thread or (post.thread if post else None)
     return render(
         request,
         "forum/moderation_form.html",
         {
             "form": form,
-            "page_title": title,
-            "submit_label": submit,
-            "intro": intro,
-            "thread": thread or (post.thread if post else None),
-            "topic": (thread or post.thread).topic if (thread or post) else None,
-            "room": (thread or post.thread).topic.room if (thread or post) else None,
+            "page_title": form.page_title,
+            "submit_label": form.submit_label,
+            "intro": form.intro if intro is None else intro,
+            "thread": thread,
+            "topic": thread.topic if thread else None,
+            "room": thread.topic.room if thread else None,
             "post": post,
         },
-        status=status or (400 if form.is_bound else 200),
+        status=400 if form.is_bound else 200,
     )
 
 
 def _bound(request, form_class, **kwargs):
     return form_class(request.POST if request.method == "POST" else None, **kwargs)
+
+
+def _moderator_action(
+    request, form_class, act, *, then, form_kwargs=None, error_field=None, **page
+):
+    """The moderator-action shape, once: the caller has loaded the visible object and
+    checked access; here the ``ModeratorForm`` is bound, and when it is valid
+    ``act(**cleaned_data)`` runs the service, the form's ``done`` is said and the browser
+    goes on to ``then`` (a URL or URL name, or a callable given the service's result).
+    Otherwise the form page again (400 when posted).
+
+    ``error_field``: a ``ModerationError`` from the service belongs on that field of the
+    form (the page shows it) instead of being raised.
+    """
+    form = _bound(request, form_class, **(form_kwargs or {}))
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = act(**form.cleaned_data)
+        except services.ModerationError as error:
+            if error_field is None:
+                raise
+            form.add_error(error_field, str(error))
+        else:
+            messages.success(request, str(form.done))
+            return redirect(then(result) if callable(then) else then)
+    return _form_page(request, form=form, **page)
 
 
 # Posts -------------------------------------------------------------------------------
@@ -80,52 +110,24 @@ def post_verify(request, post_id):
 def post_hide(request, post_id):
     post = visible_post_or_404(request.user, post_id)
     access.check_handle_post(request.user, post)
-    form = _bound(request, HideForm)
-    if request.method == "POST" and form.is_valid():
-        services.post_hide(post=post, by=request.user, reason=form.cleaned_data["reason"])
-        messages.success(
-            request, _("Innlegget er fjernet. Teksten er tatt vare på og kan gjenopprettes.")
-        )
-        return redirect(post_url(post))
-    return _form_page(
-        request,
-        form=form,
-        post=post,
-        title=_("Fjern innlegg"),
-        submit=_("Fjern innlegget"),
-        intro=_(
-            "Innlegget slettes ikke. Leserne ser «Fjernet av moderator» og begrunnelsen; "
-            "moderatorene ser fortsatt teksten og historikken. Forfatteren varsles."
-        ),
-    )
+    act = partial(services.post_hide, post=post, by=request.user)
+    return _moderator_action(request, HideForm, act, then=post_url, post=post)
 
 
 @login_required
 def post_restore(request, post_id):
     post = visible_post_or_404(request.user, post_id)
     access.check_handle_post(request.user, post)
-    form = _bound(request, RestoreForm)
-    if request.method == "POST" and form.is_valid():
-        services.post_restore(post=post, by=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, _("Innlegget er gjenopprettet."))
-        return redirect(post_url(post))
-    return _form_page(
-        request, form=form, post=post, title=_("Gjenopprett innlegg"), submit=_("Gjenopprett")
-    )
+    act = partial(services.post_restore, post=post, by=request.user)
+    return _moderator_action(request, RestoreForm, act, then=post_url, post=post)
 
 
 @login_required
 def post_flag(request, post_id):
     post = visible_post_or_404(request.user, post_id)
     access.check_flag(request.user, post)
-    form = _bound(request, FlagForm)
-    if request.method == "POST" and form.is_valid():
-        flag_services.flag_create(post=post, by=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, _("Takk. Moderatorene i temaet ser på rapporten."))
-        return redirect(post_url(post))
-    return _form_page(
-        request, form=form, post=post, title=_("Rapporter innlegg"), submit=_("Send rapport")
-    )
+    act = partial(flag_services.flag_create, post=post, by=request.user)
+    return _moderator_action(request, FlagForm, act, then=lambda _flag: post_url(post), post=post)
 
 
 # Threads --------------------------------------------------------------------------------
@@ -135,27 +137,14 @@ def post_flag(request, post_id):
 def clarification_new(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
     access.check_moderate(request.user, thread)
-    form = _bound(request, ClarificationForm, topic=thread.topic)
-    if request.method == "POST" and form.is_valid():
-        try:
-            clarification = services.clarification_create(
-                thread=thread, by=request.user, **form.cleaned_data
-            )
-        except services.ModerationError as error:
-            form.add_error("replaces", str(error))
-        else:
-            messages.success(request, _("Presiseringen er publisert og festet øverst i tråden."))
-            return redirect(clarification.get_absolute_url())
-    return _form_page(
+    return _moderator_action(
         request,
-        form=form,
+        ClarificationForm,
+        partial(services.clarification_create, thread=thread, by=request.user),
+        form_kwargs={"topic": thread.topic},
+        error_field="replaces",
+        then=lambda clarification: clarification.get_absolute_url(),
         thread=thread,
-        title=_("Ny presisering"),
-        submit=_("Publiser presisering"),
-        intro=_(
-            "En presisering er temaets offisielle avklaring. Den vises øverst i tråden og på "
-            "temaets side for presiseringer."
-        ),
     )
 
 
@@ -164,14 +153,9 @@ def clarification_new(request, thread_id):
 def moderator_note_new(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
     access.check_moderate(request.user, thread)
-    form = NoteForm(request.POST)
-    if form.is_valid():
-        services.moderator_note_add(thread=thread, by=request.user, body=form.cleaned_data["body"])
-        messages.success(request, _("Notatet er lagret. Bare moderatorene ser det."))
-        return redirect(f"{thread.get_absolute_url()}#moderator-notes")
-    return _form_page(
-        request, form=form, thread=thread, title=_("Moderatornotat"), submit=_("Lagre notat")
-    )
+    act = partial(services.moderator_note_add, thread=thread, by=request.user)
+    then = f"{thread.get_absolute_url()}#moderator-notes"
+    return _moderator_action(request, NoteForm, act, then=then, thread=thread)
 
 
 @login_required
@@ -321,17 +305,12 @@ def flag_queue(request):
 def flag_handle(request, flag_id):
     flag = get_object_or_404(flag_services.flags_open_for(request.user), pk=flag_id)
     access.check_handle_post(request.user, flag.post)
-    form = _bound(request, FlagHandleForm)
-    if request.method == "POST" and form.is_valid():
-        flag_services.flag_handle(flag=flag, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Rapporten er behandlet."))
-        return redirect("forum:flag_queue")
-    return _form_page(
+    return _moderator_action(
         request,
-        form=form,
+        FlagHandleForm,
+        partial(flag_services.flag_handle, flag=flag, by=request.user),
+        then="forum:flag_queue",
         post=flag.post,
-        title=_("Behandle rapport"),
-        submit=_("Lagre avgjørelse"),
         intro=_("Rapportert av %(name)s: «%(reason)s»")
         % {"name": flag.reporter.get_full_name(), "reason": flag.reason},
     )
@@ -355,19 +334,8 @@ def moderation_log(request):
 def escalation_new(request, thread_id):
     thread = visible_thread_or_404(request.user, thread_id)
     access.check_moderate(request.user, thread)
-    form = _bound(request, EscalationForm)
-    if request.method == "POST" and form.is_valid():
-        escalation_services.escalation_create(thread=thread, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Saken er løftet. Du ser status på siden for løftede saker."))
-        return redirect("forum:escalations")
-    return _form_page(
-        request,
-        form=form,
-        thread=thread,
-        title=_("Løft saken"),
-        submit=_("Løft saken"),
-        intro=_("Mottakeren ser tråden og notatet ditt, og svaret kommer tilbake i tråden."),
-    )
+    act = partial(escalation_services.escalation_create, thread=thread, by=request.user)
+    return _moderator_action(request, EscalationForm, act, then="forum:escalations", thread=thread)
 
 
 @login_required

@@ -191,7 +191,7 @@ def test_a_rule_switched_off_or_made_longer_keeps_the_thread(
 
     services.retention_rule_create(by=archivist, inactive_years=3, room=topic.room)
     second = services.disposal_propose()
-    services.retention_rule_deactivate(rule=second.items.get().rule, by=archivist)
+    services.rule_deactivate(rule=second.items.get().rule, by=archivist)
     services.disposal_approve(disposal_list=second, by=second_archivist)
     assert second.items.get().kept_reason == "Bevaringsregelen er slått av"
 

@@ -16,20 +16,6 @@ from forum.models import (
 from tests.forum.factories import RoomFactory, TopicFactory
 from tests.people.factories import OrgUnitFactory, UserFactory
 
-USERNAMES = (
-    "kari",
-    "ola",
-    "admin",
-    "jonas.berg",
-    "mona.eide",
-    "lars.pedersen",
-    "silje.andersen",
-    "sigrid.haugland",
-    "anders.tjelta",
-    "randi.aasen",
-    "per",
-)
-
 
 @pytest.fixture
 def demo_world(db):
@@ -42,7 +28,7 @@ def demo_world(db):
     OrgUnitFactory(name="Arbeids- og tjenesteavdelingen", code="NAV-AVDIR-ATJ")
     people = {
         u: UserFactory(username=u, full_name=u.replace(".", " ").title(), unit=unit)
-        for u in USERNAMES
+        for u in demo.moderation.CAST
     }
     people["admin"].groups.add(Group.objects.get_or_create(name=access.ADMINISTRATORS)[0])
     room = RoomFactory(name="Erfaringsforum", slug="erfaringsforum")

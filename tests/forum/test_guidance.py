@@ -2,6 +2,7 @@
 reminders, similar questions while typing, and structured rule references."""
 
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
@@ -156,6 +157,16 @@ def test_remind_command_runs_the_task(topic, moderator):
         topic=topic, kind="question", created_at=timezone.now() - datetime.timedelta(days=30)
     )
     call_command("remind_overdue_questions")  # immediate backend in tests
+    assert Notification.objects.filter(user=moderator, kind="reminder").exists()
+
+
+def test_remind_command_now_runs_in_process_and_says_how_many(topic, moderator):
+    ThreadFactory(
+        topic=topic, kind="question", created_at=timezone.now() - datetime.timedelta(days=30)
+    )
+    out = io.StringIO()
+    call_command("remind_overdue_questions", "--now", stdout=out)
+    assert out.getvalue().strip() == "1 reminders sent"
     assert Notification.objects.filter(user=moderator, kind="reminder").exists()
 
 
