@@ -82,6 +82,8 @@ class ExtractResult:
     documents: int = 0
     changes: int = 0
     screened: bool = False
+    disposed_documents: int = 0  # descriptions whose file went by the retention schedule
+    documents_to_dispose: int = 0  # files still here under a «Kasseres» decision
     case_types: int = 0  # cases with a case type: virksomhetsspesifikke metadata in the extract
     first_journal_date: date | None = None
     last_journal_date: date | None = None

@@ -264,6 +264,10 @@ class StructureWriter:
         if (kassasjon := self._kassasjon(entry.case)) is not None:
             desc.append(kassasjon)
         if disposed:
+            result.disposed_documents += 1
+        elif entry.case.retention.decision == DisposalDecision.DISPOSE:
+            result.documents_to_dispose += 1
+        if disposed:
             # The file is gone by the retention schedule; the description stays (Noark 5 krav 6.5).
             done = etree.SubElement(desc, f"{{{ns}}}utfoertKassasjon")
             _sub(done, ns, "kassertDato", _dt(document.disposed_at))

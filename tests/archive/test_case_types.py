@@ -197,6 +197,11 @@ def test_the_extract_names_the_case_type_and_still_validates(
         "//*[@name='inneholderVirksomhetsspesifikkeMetadata']/*[local-name()='value']/text()"
     )
     assert flag == ["true"]
+    # The case's file is still here under «Kasseres»: the extract says so.
+    waiting = etree.parse(str(out / "arkivuttrekk.xml")).xpath(
+        "//*[@name='inneholderDokumenterSomSkalKasseres']/*[local-name()='value']/text()"
+    )
+    assert waiting == ["true"]
     if VALIDATOR is None:
         pytest.skip("shared/noark5/validate.py not found beside the checkout")
     run = subprocess.run(
