@@ -35,6 +35,7 @@ rule_urls = [
 disposal_urls = [
     path("", views.disposal_lists, name="disposals"),
     path("<int:list_id>/", views.disposal_detail, name="disposal"),
+    path("<int:list_id>/kassasjonsliste.<str:fmt>", views.disposal_export, name="disposal_export"),
     path("foresla/", views.disposal_propose, name="disposal_propose"),
 ]
 

@@ -18,6 +18,7 @@ from .cases import case_close, case_reopen, open_cases, open_cases_matching
 from .disposal import disposal_approve, disposal_conflict, disposal_propose, disposal_reject
 from .documents import DocumentIntegrityError, document_open
 from .errors import ArchiveError
+from .exports import disposal_list_csv, disposal_list_rows, disposal_list_xlsx
 from .journaling import EntryDetails, NewCase, fonds_get, thread_journal
 from .nomination import (
     nomination_create,
@@ -60,6 +61,9 @@ __all__ = [
     "cases_due_for_disposal",
     "disposal_approve",
     "disposal_conflict",
+    "disposal_list_csv",
+    "disposal_list_rows",
+    "disposal_list_xlsx",
     "disposal_propose",
     "disposal_reject",
     "document_open",

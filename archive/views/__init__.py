@@ -11,6 +11,7 @@ from .disposal import (
     rule_deactivate,
     rules,
 )
+from .exports import disposal_export
 from .public import access_request_new, public_entry, public_journal, public_journal_xml
 from .records import (
     case_close,
@@ -42,6 +43,7 @@ __all__ = [
     "case_type_assign",
     "case_types",
     "disposal_detail",
+    "disposal_export",
     "disposal_lists",
     "disposal_propose",
     "document_download",
