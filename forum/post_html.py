@@ -32,7 +32,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
-from fagrom.reverse import reverse_id
+from fagrom.reverse import id_url_maker, reverse_id
 
 from . import markup
 
@@ -131,9 +131,17 @@ def shared_parts(posts, thread) -> dict[int, str]:
 
 
 class _Labels:
-    """The footer's words, translated and escaped once per page."""
+    """The footer's words, translated and escaped once per page, and its links' patterns."""
 
     def __init__(self):
+        self.edit_url = id_url_maker("forum:post_edit")
+        self.history_url = id_url_maker("forum:post_history")
+        self.useful_url = id_url_maker("forum:post_useful")
+        self.accept_url = id_url_maker("forum:answer_accept")
+        self.verify_url = id_url_maker("forum:post_verify")
+        self.restore_url = id_url_maker("forum:post_restore")
+        self.hide_url = id_url_maker("forum:post_hide")
+        self.flag_url = id_url_maker("forum:post_flag")
         self.quote = escape(gettext("Siter"))
         self.edit = escape(gettext("Endre"))
         self.history = escape(gettext("Historikk"))
@@ -157,22 +165,21 @@ _BUTTON = (
 )
 
 
-def useful_button_html(post, *, marked: bool, may_react: bool, csrf_input: str) -> SafeString:
+def useful_button_html(
+    post, *, marked: bool, may_react: bool, csrf_input: str, labels=None
+) -> SafeString:
     """The "nyttig" button (or count); also what the htmx toggle sends back."""
     if may_react:
-        url = reverse_id("forum:post_useful", post.pk)
-        return format_html(
-            '<span class="useful" id="useful-{pk}"><form method="post" action="{url}" hx-post="{url}"'
-            ' hx-target="#useful-{pk}" hx-swap="outerHTML">{csrf}<button type="submit" class="ds-button"'
-            ' data-variant="tertiary" data-size="sm" aria-pressed="{pressed}">{star} {label}'
-            ' <span class="useful__count">({count})</span></button></form></span>',
-            pk=post.pk,
-            url=url,
-            csrf=csrf_input,
-            pressed="true" if marked else "false",
-            star="★" if marked else "☆",
-            label=gettext("Nyttig"),
-            count=post.useful_count,
+        pk = int(post.pk)
+        url = labels.useful_url(pk) if labels else reverse_id("forum:post_useful", pk)
+        label = labels.useful if labels else escape(gettext("Nyttig"))
+        # An f-string: ids, a URL made from one, an escaped label and the CSRF input.
+        return mark_safe(
+            f'<span class="useful" id="useful-{pk}"><form method="post" action="{url}"'
+            f' hx-post="{url}" hx-target="#useful-{pk}" hx-swap="outerHTML">{csrf_input}'
+            '<button type="submit" class="ds-button" data-variant="tertiary" data-size="sm"'
+            f' aria-pressed="{"true" if marked else "false"}">{"★" if marked else "☆"} {label}'
+            f' <span class="useful__count">({int(post.useful_count)})</span></button></form></span>'
         )
     if post.useful_count:
         text = ngettext(
@@ -208,29 +215,31 @@ def _footer(post, thread, *, labels, csrf, marked, may_reply, may_accept, may_mo
     if may_reply:
         out.append(_link(f"?quote={pk}#reply-heading", labels.quote))
     if may.edit:
-        out.append(_link(reverse_id("forum:post_edit", pk), labels.edit))
+        out.append(_link(labels.edit_url(pk), labels.edit))
     if post.revision_count and may.see_revisions:
         n = post.revision_count
         text = ngettext("Historikk (%(n)s endring)", "Historikk (%(n)s endringer)", n) % {"n": n}
-        out.append(_link(reverse_id("forum:post_history", pk), escape(text)))
-    out.append(useful_button_html(post, marked=marked, may_react=may.react, csrf_input=csrf))
+        out.append(_link(labels.history_url(pk), escape(text)))
+    out.append(
+        useful_button_html(post, marked=marked, may_react=may.react, csrf_input=csrf, labels=labels)
+    )
     if may_accept and not post.is_first and not post.is_hidden and pk != thread.accepted_answer_id:
-        out.append(_form(reverse_id("forum:answer_accept", pk), csrf, labels.accept))
+        out.append(_form(labels.accept_url(pk), csrf, labels.accept))
     if may.handle:
         if not post.is_hidden and not post.is_first:
             undo = '<input type="hidden" name="undo" value="1">' if post.verified_at else ""
             label = labels.unverify if post.verified_at else labels.verify
-            out.append(_form(reverse_id("forum:post_verify", pk), csrf, label, undo))
+            out.append(_form(labels.verify_url(pk), csrf, label, undo))
         if post.is_hidden:
-            out.append(_link(reverse_id("forum:post_restore", pk), labels.restore))
+            out.append(_link(labels.restore_url(pk), labels.restore))
         else:
-            out.append(_link(reverse_id("forum:post_hide", pk), labels.hide))
+            out.append(_link(labels.hide_url(pk), labels.hide))
         if not post.revision_count:
-            out.append(_link(reverse_id("forum:post_history", pk), labels.history))
+            out.append(_link(labels.history_url(pk), labels.history))
     elif may_moderate:
         out.append(f'<span class="meta">{labels.own_post}</span>')
     if may.flag and not post.is_hidden:
-        out.append(_link(reverse_id("forum:post_flag", pk), labels.flag))
+        out.append(_link(labels.flag_url(pk), labels.flag))
     out.append("</footer>")
     return "\n    ".join(out)
 

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 import access
 from fagrom import generations
+from fagrom.spreadsheet import XLSX_CONTENT_TYPE
 from forum.views.common import paginate
 from people.models import User
 
@@ -312,7 +313,8 @@ def confirm_reading(request, page_id):
 
 @login_required
 def confirmations(request, page_id):
-    """«Lest og forstått» per unit with subtotals; ``?csv=1`` exports it, POST reminds."""
+    """«Lest og forstått» per unit with subtotals; ``?csv=1``/``?xlsx=1`` export it, POST
+    reminds."""
     page = _controlled_page_or_404(request.user, page_id)
     if not access.can_see_confirmations(request.user, page):
         raise access.AccessDenied(
@@ -324,6 +326,12 @@ def confirmations(request, page_id):
             request, _("Påminnelse sendt til %(n)s som ikke har bekreftet.") % {"n": sent}
         )
         return redirect("handbook:confirmations", page_id=page.pk)
+    if request.GET.get("xlsx"):
+        response = HttpResponse(
+            services.reading_report_xlsx(page=page), content_type=XLSX_CONTENT_TYPE
+        )
+        response["Content-Disposition"] = f'attachment; filename="lest-og-forstatt-{page.pk}.xlsx"'
+        return response
     if request.GET.get("csv"):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="lest-og-forstatt-{page.pk}.csv"'
