@@ -26,6 +26,7 @@ cache): a per-process memory would keep a part that another process made stale.
 
 from __future__ import annotations
 
+import functools
 import uuid
 
 from django.conf import settings
@@ -65,7 +66,7 @@ def _replace(key: str) -> None:
 
 def _changed(key: str) -> None:
     _replace(key)
-    transaction.on_commit(lambda: _replace(key))
+    transaction.on_commit(functools.partial(_replace, key))
 
 
 def content_changed() -> None:
