@@ -21,9 +21,12 @@ or anything that depends on who reads it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.middleware.csrf import get_token
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import get_template
@@ -32,6 +35,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from fagrom import generations
 from fagrom.reverse import id_url_maker, reverse_id
 
 from . import markup
@@ -81,6 +85,21 @@ def fragment_key(post, thread) -> str:
         )
     )
     return "post-html:" + hashlib.blake2b(material.encode(), digest_size=20).hexdigest()
+
+
+def fragments_forget(post) -> None:
+    """Drop ``post``'s shared parts, in every language, from the cache: called before its
+    text goes out of sight (a removal), so the visible fragment does not stay behind in
+    the cache, unreachable but there, until it expires. Once more at the commit, in case
+    a reader rendered it again from the rows as they were before.
+    """
+    thread = post.thread
+    keys = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code), timezone.override(settings.TIME_ZONE):
+            keys.append(fragment_key(post, thread))
+    cache.delete_many(keys)
+    transaction.on_commit(functools.partial(cache.delete_many, keys))
 
 
 def attachments_html(post) -> SafeString:
@@ -278,3 +297,38 @@ def posts_html(
         )
         parts.append("</article>")
         post.html = mark_safe("\n  ".join(parts))
+
+
+def page_posts(thread, page_obj) -> list:
+    """The posts of one page of ``thread`` (``page_obj`` from its paginator), kept while
+    nothing changed.
+
+    Everyone who may see the thread sees the same posts, so the rows are kept once per
+    page under the content generation (``fagrom.generations``: any write makes them
+    stale). What is kept holds no reader's state: the posts' link to the thread (the
+    reader's copy, with their read mark) is cut before and set again after. A hidden
+    post is never kept: its text and files are read fresh on every request.
+    """
+    rows = page_obj.object_list  # an unevaluated slice of the thread's posts
+    key = f"thread-posts:{thread.pk}:{page_obj.number}:{page_obj.paginator.per_page}"
+
+    def make():
+        kept = []
+        for post in rows:
+            post._state.fields_cache.pop("thread", None)
+            kept.append((post.pk, None if post.is_hidden else post))
+        return kept
+
+    kept = generations.cached(key, make=make)
+    hidden_ids = [pk for pk, post in kept if post is None]
+    fresh = (
+        {p.pk: p for p in page_obj.paginator.object_list.filter(pk__in=hidden_ids)}
+        if hidden_ids
+        else {}
+    )
+    posts = [post if post is not None else fresh.get(pk) for pk, post in kept]
+    posts = [post for post in posts if post is not None]  # gone since (an approved disposal)
+    thread_field = type(posts[0]).thread.field if posts else None
+    for post in posts:
+        thread_field.set_cached_value(post, thread)
+    return posts
