@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
@@ -230,6 +232,13 @@ def _hidden_page_paths(user) -> tuple[str, ...]:
         cached = tuple(sorted({r.path for r in _page_restrictions(user) if not _passes(user, r)}))
         user._fagrom_hidden_page_paths = cached
     return cached
+
+
+def handbook_reader_class(user) -> str:
+    """A short name for what of the handbook the person may read: people with the same
+    one see the same pages (a key for parts shared by all of them, e.g. the contents)."""
+    hidden = _hidden_page_paths(user)
+    return hashlib.blake2b(repr(hidden).encode(), digest_size=8).hexdigest() if hidden else "all"
 
 
 def handbook_pages_q(user, prefix: str = "") -> Q:

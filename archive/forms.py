@@ -10,6 +10,7 @@ from .models import (
     AccessRequest,
     ArchiveClass,
     Case,
+    CaseType,
     DisposalDecision,
     JournalEntry,
     NominationRule,
@@ -67,6 +68,12 @@ class JournalForm(FagromForm):
     archive_class = forms.ModelChoiceField(
         label=_("Arkivklasse (ny sak)"), queryset=ArchiveClass.objects.all(), required=False
     )
+    case_type = forms.ModelChoiceField(
+        label=_("Sakstype (ny sak)"),
+        queryset=CaseType.objects.filter(is_active=True),
+        required=False,
+        help_text=_("Sakstypen gir bevaringstiden og, om du ikke velger en, arkivklassen."),
+    )
     title = forms.CharField(label=_("Tittel på journalposten"), max_length=255)
     public_title = forms.CharField(
         label=_("Offentlig tittel"),
@@ -111,6 +118,8 @@ class JournalForm(FagromForm):
                     "new_case_title",
                     _("Velg en eksisterende sak eller gi den nye saken en tittel."),
                 )
+            if not data.get("archive_class") and data.get("case_type"):
+                data["archive_class"] = data["case_type"].archive_class
             if not data.get("archive_class"):
                 self.add_error("archive_class", _("Velg arkivklasse for den nye saken."))
         if data.get("include_removed") and not (data.get("screening_basis") or "").strip():
@@ -240,4 +249,36 @@ class AccessDecisionForm(FagromForm):
         max_length=200,
         required=False,
         help_text=_("For eksempel «offl. § 13 jf. fvl. § 13 første ledd nr. 1»."),
+    )
+
+
+class CaseTypeForm(FagromForm):
+    """A case type with its (optional) line of the retention schedule."""
+
+    code = forms.CharField(label=_("Kode"), max_length=40)
+    title = forms.CharField(label=_("Sakstype"), max_length=200)
+    archive_class = forms.ModelChoiceField(
+        label=_("Arkivklasse"), queryset=ArchiveClass.objects.order_by("code")
+    )
+    decision = forms.ChoiceField(
+        label=_("Kassasjonsvedtak"),
+        choices=[("", _("Som arkivklassen"))] + list(DisposalDecision.choices),
+        required=False,
+    )
+    years = forms.IntegerField(
+        label=_("Bevaringstid (år etter at saken er avsluttet)"),
+        min_value=1,
+        max_value=200,
+        required=False,
+    )
+    basis = forms.CharField(label=_("Kassasjonshjemmel"), max_length=200, required=False)
+    is_active = forms.BooleanField(label=_("I bruk"), required=False, initial=True)
+
+
+class CaseTypeChoiceForm(FagromForm):
+    case_type = forms.ModelChoiceField(
+        label=_("Sakstype"),
+        queryset=CaseType.objects.order_by("code"),
+        required=False,
+        empty_label=_("– Ingen sakstype –"),
     )

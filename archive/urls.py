@@ -24,6 +24,7 @@ case_urls = [
     path("<int:case_id>/avslutt/", views.case_close, name="case_close"),
     path("<int:case_id>/gjenapne/", views.case_reopen, name="case_reopen"),
     path("<int:case_id>/bevaringstid/", views.case_retention, name="case_retention"),
+    path("<int:case_id>/sakstype/", views.case_type_assign, name="case_type_assign"),
 ]
 
 rule_urls = [
@@ -34,6 +35,7 @@ rule_urls = [
 disposal_urls = [
     path("", views.disposal_lists, name="disposals"),
     path("<int:list_id>/", views.disposal_detail, name="disposal"),
+    path("<int:list_id>/kassasjonsliste.<str:fmt>", views.disposal_export, name="disposal_export"),
     path("foresla/", views.disposal_propose, name="disposal_propose"),
 ]
 
@@ -59,6 +61,7 @@ urlpatterns = [
     path("dokument/<int:document_id>/", views.document_download, name="document"),
     path("regler/", include(rule_urls)),
     path("bevaringsplan/", views.retention_schedule, name="retention_schedule"),
+    path("sakstyper/", views.case_types, name="case_types"),
     path("bevaringspalegg/<int:hold_id>/opphev/", views.hold_lift, name="hold_lift"),
     path("kassasjon/", include(disposal_urls)),
     path("innsynskrav/", include(request_urls)),

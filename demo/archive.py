@@ -1,6 +1,7 @@
 """Demo archive: journaled threads in two closed cases (one entry screened), a
 retention schedule (practice is kept, individual enquiries are disposed of ten
-years after closure), a pending nomination, a retention rule with a proposed
+years after closure, enquiries about unemployment benefit after five, by their
+case type), a pending nomination, a retention rule with a proposed
 disposal list and a legal hold, and an innsynskrav waiting in the queue.
 
 Written for Fagrom. Idempotent: cases, rules and threads are looked up by
@@ -21,6 +22,7 @@ from archive.models import (
     AccessRequest,
     ArchiveClass,
     Case,
+    CaseType,
     DisposalDecision,
     DisposalList,
     Nomination,
@@ -83,6 +85,17 @@ SCHEDULE = {
         "Bevarings- og kassasjonsplan for NAV, pkt. 4.3 (enkeltsaker)",
     ),
 }
+CASE_TYPES = {
+    # code: (title, archive class, decision ("" = the class's line), years, basis)
+    "VEIL": ("Veiledning og praksis", "F01", "", None, ""),
+    "DP-HENV": (
+        "Henvendelse om dagpenger",
+        "F02",
+        DisposalDecision.DISPOSE,
+        5,
+        "Bevarings- og kassasjonsplan for NAV, pkt. 4.3.2 (dagpenger)",
+    ),
+}
 
 
 def _people():
@@ -105,6 +118,20 @@ def _seed_schedule():
             code=code,
             defaults={
                 "title": title,
+                "disposal_decision": decision,
+                "retention_years": years,
+                "disposal_basis": basis,
+            },
+        )
+
+
+def _seed_case_types():
+    for code, (title, class_code, decision, years, basis) in CASE_TYPES.items():
+        CaseType.objects.update_or_create(
+            code=code,
+            defaults={
+                "title": title,
+                "archive_class": ArchiveClass.objects.get(code=class_code),
                 "disposal_decision": decision,
                 "retention_years": years,
                 "disposal_basis": basis,
@@ -158,12 +185,13 @@ def _journal(thread, arne, *, case=None, new_case_title="", **details):
         thread=thread, by=arne, reason="Veiledning som gjelder praksis i hele etaten."
     )
     new_case = None
-    class_code = details.pop("class_code", "F01")
+    case_type = CaseType.objects.get(code=details.pop("case_type", "VEIL"))
     if case is None:
         new_case = services.NewCase(
             title=new_case_title,
             public_title=details.pop("case_public_title", ""),
-            archive_class=ArchiveClass.objects.get(code=class_code),
+            archive_class=case_type.archive_class,
+            case_type=case_type,
         )
     values = {
         "title": thread.title,
@@ -191,7 +219,7 @@ def _seed_cases(people, practice, screened_thread, stdout):
         screened_thread,
         arne,
         new_case_title=CASE_SCREENED,
-        class_code="F02",
+        case_type="DP-HENV",
         case_public_title="Henvendelse om dagpenger for *****",
         type="I",
         public_title="Søknad om dagpenger fra ***** i Sandnes",
@@ -271,6 +299,7 @@ def seed(*, stdout=None):
         _say(stdout, "skipped: needs the demo people (arne, kari, ola)")
         return
     _seed_schedule()
+    _seed_case_types()
     room = _open_room()
     practice, screened, to_nominate = _case_threads(people["kari"], room)
     _seed_cases(people, practice, screened, stdout)

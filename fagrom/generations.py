@@ -26,6 +26,7 @@ cache): a per-process memory would keep a part that another process made stale.
 
 from __future__ import annotations
 
+import functools
 import uuid
 
 from django.conf import settings
@@ -65,7 +66,7 @@ def _replace(key: str) -> None:
 
 def _changed(key: str) -> None:
     _replace(key)
-    transaction.on_commit(lambda: _replace(key))
+    transaction.on_commit(functools.partial(_replace, key))
 
 
 def content_changed() -> None:
@@ -80,17 +81,20 @@ def reader_changed(user) -> None:
         _changed(_reader_key(user.pk))
 
 
-def cached(key: str, *, user, make, extra: tuple = ()):
+def cached(key: str, *, make, user=None, extra: tuple = ()):
     """``make()``, or what it gave before under the same generations (and ``extra``).
 
-    One round trip to the cache on a hit; ``make()`` and one more on a miss.
+    With ``user``, the part is that person's and their reader generation counts too;
+    without, it is shared by everyone whose request gives the same ``key``. One round trip
+    to the cache on a hit; ``make()`` and one more on a miss.
     """
     if not enabled():
         return make()
-    keys = [CONTENT, _reader_key(user.pk), key]
+    gen_keys = [CONTENT] if user is None else [CONTENT, _reader_key(user.pk)]
+    keys = [*gen_keys, key]
     found = cache.get_many(keys)
     stamp = []
-    for gen_key in keys[:2]:
+    for gen_key in gen_keys:
         token = found.get(gen_key)
         if token is None:
             token = uuid.uuid4().hex

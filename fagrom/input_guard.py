@@ -11,6 +11,12 @@ carriage return are text and pass.
 A path with an integer longer than any database id answers 404 here too: the
 URL patterns' ``<int:…>`` would otherwise hand it to the database, which cannot
 bind it (SQLite) or refuses it (PostgreSQL).
+
+Cookies are another matter: a quoted cookie may spell NUL as ``\\000``, and a
+session cookie holding one made PostgreSQL refuse the session lookup, a 500 on
+every page, the login page included. A person cannot easily mend a cookie, so a
+400 would lock them out: ``CookieGuardMiddleware`` (before the session
+middleware) drops such a cookie instead, as if it had never been sent.
 """
 
 from __future__ import annotations
@@ -84,6 +90,17 @@ def refused_response(request, where: str):
     if request.path_info.startswith("/api/"):
         return JsonResponse({"detail": message}, status=400)
     return HttpResponseBadRequest(loader.render_to_string("400_input.html", {"message": message}))
+
+
+class CookieGuardMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        cookies = request.COOKIES
+        for name in [n for n, v in cookies.items() if not (text_is_clean(n) and text_is_clean(v))]:
+            del cookies[name]
+        return self.get_response(request)
 
 
 class InputGuardMiddleware:

@@ -17,6 +17,7 @@ outage leaves nothing behind.
 
 from __future__ import annotations
 
+import errno
 import logging
 import sys
 import threading
@@ -44,8 +45,13 @@ _lock = threading.Lock()
 _down: dict[str, dict] = {}
 
 
+# A full disk or quota: where no service catches it (Django's temporary file of a large
+# upload, written while the form is read) it is an outage of the server's storage.
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT}
+
+
 def outage_dependency(exc: BaseException | None) -> str | None:
-    """ "database" or "cache" when ``exc`` (or what caused it) is a lost connection, else None."""
+    """ "database", "cache" or "storage" when ``exc`` (or its cause) is an outage, else None."""
     seen = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
@@ -53,6 +59,8 @@ def outage_dependency(exc: BaseException | None) -> str | None:
             return "database"
         if _REDIS_ERRORS and isinstance(exc, _REDIS_ERRORS):
             return "cache"
+        if isinstance(exc, OSError) and exc.errno in _DISK_FULL:
+            return "storage"
         exc = exc.__cause__ or exc.__context__
     return None
 
@@ -98,6 +106,37 @@ def database_connected(sender, connection, **kwargs) -> None:
     outage_recovered("database")
 
 
+def request_failed(sender, request=None, **kwargs) -> None:
+    """``got_request_exception`` receiver: note an outage on the request for ``OutageMiddleware``."""
+    exc = sys.exc_info()[1]
+    dependency = outage_dependency(exc)
+    if request is not None and dependency is not None:
+        request._fagrom_outage = (dependency, exc)
+
+
+class OutageMiddleware:
+    """With ``DEBUG`` on, an outage still answers the 503, not Django's technical 500 page.
+
+    ``handler500`` (``server_error``) is only used with ``DEBUG`` off; with it on, Django
+    renders its debug page for every exception, which a developer or a test would then
+    take for a bug. Django turns an exception into a response in the layer that raised
+    it, so this outer middleware learns of the outage from ``got_request_exception``
+    (``request_failed``) and swaps the 500 it gets back for the 503.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        noted = getattr(request, "_fagrom_outage", None)
+        if noted is not None and response.status_code == 500:
+            dependency, exc = noted
+            outage_report(dependency, exc)
+            return unavailable_response(request, dependency)
+        return response
+
+
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {text[:200]}"
@@ -109,10 +148,16 @@ def is_api(request) -> bool:
 
 def unavailable_response(request, dependency: str | None = None) -> HttpResponse:
     """503 with Retry-After: JSON under /api/, a short page elsewhere. Touches no dependency."""
-    message = _(
-        "Fagrom er midlertidig utilgjengelig fordi en tjeneste den trenger, ikke svarer. "
-        "Ingenting av det du sendte, er lagret halvveis. Prøv igjen om litt."
-    )
+    if dependency == "storage":
+        message = _(
+            "Fagrom kunne ikke ta imot det du sendte fordi lagringsplassen på serveren er "
+            "full. Ingenting er lagret. Prøv igjen senere, eller send uten vedlegg."
+        )
+    else:
+        message = _(
+            "Fagrom er midlertidig utilgjengelig fordi en tjeneste den trenger, ikke svarer. "
+            "Ingenting av det du sendte, er lagret halvveis. Prøv igjen om litt."
+        )
     if is_api(request):
         response = JsonResponse({"detail": message}, status=503)
     else:

@@ -21,18 +21,22 @@ or anything that depends on who reads it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.middleware.csrf import get_token
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import get_template
 from django.utils import timezone, translation
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
-from fagrom.reverse import reverse_id
+from fagrom import generations
+from fagrom.reverse import id_url_maker, reverse_id
 
 from . import markup
 
@@ -83,6 +87,21 @@ def fragment_key(post, thread) -> str:
     return "post-html:" + hashlib.blake2b(material.encode(), digest_size=20).hexdigest()
 
 
+def fragments_forget(post) -> None:
+    """Drop ``post``'s shared parts, in every language, from the cache: called before its
+    text goes out of sight (a removal), so the visible fragment does not stay behind in
+    the cache, unreachable but there, until it expires. Once more at the commit, in case
+    a reader rendered it again from the rows as they were before.
+    """
+    thread = post.thread
+    keys = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code), timezone.override(settings.TIME_ZONE):
+            keys.append(fragment_key(post, thread))
+    cache.delete_many(keys)
+    transaction.on_commit(functools.partial(cache.delete_many, keys))
+
+
 def attachments_html(post) -> SafeString:
     files = post.attachments.all()
     if not files:
@@ -131,23 +150,33 @@ def shared_parts(posts, thread) -> dict[int, str]:
 
 
 class _Labels:
-    """The footer's words, translated once per page."""
+    """The footer's words, translated and escaped once per page, and its links' patterns."""
 
     def __init__(self):
-        self.quote = gettext("Siter")
-        self.edit = gettext("Endre")
-        self.history = gettext("Historikk")
-        self.useful = gettext("Nyttig")
-        self.accept = gettext("Godta som svar")
-        self.verify = gettext("Kvalitetssikre")
-        self.unverify = gettext("Fjern kvalitetssikring")
-        self.restore = gettext("Gjenopprett")
-        self.hide = gettext("Fjern")
-        self.own_post = gettext(
-            "Ditt innlegg: en annen moderator må kvalitetssikre eller fjerne det."
+        self.edit_url = id_url_maker("forum:post_edit")
+        self.history_url = id_url_maker("forum:post_history")
+        self.useful_url = id_url_maker("forum:post_useful")
+        self.accept_url = id_url_maker("forum:answer_accept")
+        self.verify_url = id_url_maker("forum:post_verify")
+        self.restore_url = id_url_maker("forum:post_restore")
+        self.hide_url = id_url_maker("forum:post_hide")
+        self.flag_url = id_url_maker("forum:post_flag")
+        self.quote = escape(gettext("Siter"))
+        self.edit = escape(gettext("Endre"))
+        self.history = escape(gettext("Historikk"))
+        self.useful = escape(gettext("Nyttig"))
+        self.accept = escape(gettext("Godta som svar"))
+        self.verify = escape(gettext("Kvalitetssikre"))
+        self.unverify = escape(gettext("Fjern kvalitetssikring"))
+        self.restore = escape(gettext("Gjenopprett"))
+        self.hide = escape(gettext("Fjern"))
+        self.own_post = escape(
+            gettext("Ditt innlegg: en annen moderator må kvalitetssikre eller fjerne det.")
         )
-        self.flag = gettext("Rapporter")
-        self.show_hidden = gettext("Vis den fjernede teksten (bare for moderatorer og forfatteren)")
+        self.flag = escape(gettext("Rapporter"))
+        self.show_hidden = escape(
+            gettext("Vis den fjernede teksten (bare for moderatorer og forfatteren)")
+        )
 
 
 _BUTTON = (
@@ -155,22 +184,21 @@ _BUTTON = (
 )
 
 
-def useful_button_html(post, *, marked: bool, may_react: bool, csrf_input: str) -> SafeString:
+def useful_button_html(
+    post, *, marked: bool, may_react: bool, csrf_input: str, labels=None
+) -> SafeString:
     """The "nyttig" button (or count); also what the htmx toggle sends back."""
     if may_react:
-        url = reverse_id("forum:post_useful", post.pk)
-        return format_html(
-            '<span class="useful" id="useful-{pk}"><form method="post" action="{url}" hx-post="{url}"'
-            ' hx-target="#useful-{pk}" hx-swap="outerHTML">{csrf}<button type="submit" class="ds-button"'
-            ' data-variant="tertiary" data-size="sm" aria-pressed="{pressed}">{star} {label}'
-            ' <span class="useful__count">({count})</span></button></form></span>',
-            pk=post.pk,
-            url=url,
-            csrf=csrf_input,
-            pressed="true" if marked else "false",
-            star="★" if marked else "☆",
-            label=gettext("Nyttig"),
-            count=post.useful_count,
+        pk = int(post.pk)
+        url = labels.useful_url(pk) if labels else reverse_id("forum:post_useful", pk)
+        label = labels.useful if labels else escape(gettext("Nyttig"))
+        # An f-string: ids, a URL made from one, an escaped label and the CSRF input.
+        return mark_safe(
+            f'<span class="useful" id="useful-{pk}"><form method="post" action="{url}"'
+            f' hx-post="{url}" hx-target="#useful-{pk}" hx-swap="outerHTML">{csrf_input}'
+            '<button type="submit" class="ds-button" data-variant="tertiary" data-size="sm"'
+            f' aria-pressed="{"true" if marked else "false"}">{"★" if marked else "☆"} {label}'
+            f' <span class="useful__count">({int(post.useful_count)})</span></button></form></span>'
         )
     if post.useful_count:
         text = ngettext(
@@ -188,77 +216,49 @@ def csrf_input_html(request) -> SafeString:
     )
 
 
+def _link(url: str, label: str) -> str:
+    return f'<a class="ds-link" href="{url}">{label}</a>'
+
+
+def _form(url: str, csrf: str, label: str, extra: str = "") -> str:
+    return f'<form method="post" action="{url}">{csrf}{extra}' + _BUTTON.format(label) + "</form>"
+
+
 def _footer(post, thread, *, labels, csrf, marked, may_reply, may_accept, may_moderate) -> str:
+    """The reader's actions under one post. Plain f-strings, not ``format_html``: every
+    value is an id, a URL made from one, a label escaped once per page (``_Labels``) or
+    the CSRF input, so there is nothing left to escape, and a page has 50 of these."""
     may = post.may
     pk = post.pk
     out = ['<footer class="post__actions">']
     if may_reply:
-        out.append(
-            format_html(
-                '<a class="ds-link" href="?quote={}#reply-heading">{}</a>', pk, labels.quote
-            )
-        )
+        out.append(_link(f"?quote={pk}#reply-heading", labels.quote))
     if may.edit:
-        out.append(
-            format_html(
-                '<a class="ds-link" href="{}">{}</a>',
-                reverse_id("forum:post_edit", pk),
-                labels.edit,
-            )
-        )
-    history_url = None
+        out.append(_link(labels.edit_url(pk), labels.edit))
     if post.revision_count and may.see_revisions:
-        history_url = reverse_id("forum:post_history", pk)
         n = post.revision_count
         text = ngettext("Historikk (%(n)s endring)", "Historikk (%(n)s endringer)", n) % {"n": n}
-        out.append(format_html('<a class="ds-link" href="{}">{}</a>', history_url, text))
-    out.append(useful_button_html(post, marked=marked, may_react=may.react, csrf_input=csrf))
+        out.append(_link(labels.history_url(pk), escape(text)))
+    out.append(
+        useful_button_html(post, marked=marked, may_react=may.react, csrf_input=csrf, labels=labels)
+    )
     if may_accept and not post.is_first and not post.is_hidden and pk != thread.accepted_answer_id:
-        out.append(
-            format_html(
-                '<form method="post" action="{}">{}' + _BUTTON + "</form>",
-                reverse_id("forum:answer_accept", pk),
-                csrf,
-                labels.accept,
-            )
-        )
+        out.append(_form(labels.accept_url(pk), csrf, labels.accept))
     if may.handle:
         if not post.is_hidden and not post.is_first:
-            undo = (
-                mark_safe('<input type="hidden" name="undo" value="1">') if post.verified_at else ""
-            )
-            out.append(
-                format_html(
-                    '<form method="post" action="{}">{}{}' + _BUTTON + "</form>",
-                    reverse_id("forum:post_verify", pk),
-                    csrf,
-                    undo,
-                    labels.unverify if post.verified_at else labels.verify,
-                )
-            )
+            undo = '<input type="hidden" name="undo" value="1">' if post.verified_at else ""
+            label = labels.unverify if post.verified_at else labels.verify
+            out.append(_form(labels.verify_url(pk), csrf, label, undo))
         if post.is_hidden:
-            link = (reverse_id("forum:post_restore", pk), labels.restore)
+            out.append(_link(labels.restore_url(pk), labels.restore))
         else:
-            link = (reverse_id("forum:post_hide", pk), labels.hide)
-        out.append(format_html('<a class="ds-link" href="{}">{}</a>', *link))
+            out.append(_link(labels.hide_url(pk), labels.hide))
         if not post.revision_count:
-            out.append(
-                format_html(
-                    '<a class="ds-link" href="{}">{}</a>',
-                    reverse_id("forum:post_history", pk),
-                    labels.history,
-                )
-            )
+            out.append(_link(labels.history_url(pk), labels.history))
     elif may_moderate:
-        out.append(format_html('<span class="meta">{}</span>', labels.own_post))
+        out.append(f'<span class="meta">{labels.own_post}</span>')
     if may.flag and not post.is_hidden:
-        out.append(
-            format_html(
-                '<a class="ds-link" href="{}">{}</a>',
-                reverse_id("forum:post_flag", pk),
-                labels.flag,
-            )
-        )
+        out.append(_link(labels.flag_url(pk), labels.flag))
     out.append("</footer>")
     return "\n    ".join(out)
 
@@ -297,3 +297,38 @@ def posts_html(
         )
         parts.append("</article>")
         post.html = mark_safe("\n  ".join(parts))
+
+
+def page_posts(thread, page_obj) -> list:
+    """The posts of one page of ``thread`` (``page_obj`` from its paginator), kept while
+    nothing changed.
+
+    Everyone who may see the thread sees the same posts, so the rows are kept once per
+    page under the content generation (``fagrom.generations``: any write makes them
+    stale). What is kept holds no reader's state: the posts' link to the thread (the
+    reader's copy, with their read mark) is cut before and set again after. A hidden
+    post is never kept: its text and files are read fresh on every request.
+    """
+    rows = page_obj.object_list  # an unevaluated slice of the thread's posts
+    key = f"thread-posts:{thread.pk}:{page_obj.number}:{page_obj.paginator.per_page}"
+
+    def make():
+        kept = []
+        for post in rows:
+            post._state.fields_cache.pop("thread", None)
+            kept.append((post.pk, None if post.is_hidden else post))
+        return kept
+
+    kept = generations.cached(key, make=make)
+    hidden_ids = [pk for pk, post in kept if post is None]
+    fresh = (
+        {p.pk: p for p in page_obj.paginator.object_list.filter(pk__in=hidden_ids)}
+        if hidden_ids
+        else {}
+    )
+    posts = [post if post is not None else fresh.get(pk) for pk, post in kept]
+    posts = [post for post in posts if post is not None]  # gone since (an approved disposal)
+    thread_field = type(posts[0]).thread.field if posts else None
+    for post in posts:
+        thread_field.set_cached_value(post, thread)
+    return posts

@@ -39,6 +39,11 @@ def handbook_log_actions(actions):
         _("Publisert direkte"),
         _("Publisert av administrator utenom godkjenningen"),
     )
+    actions.register_action(
+        "handbook.seeded",
+        _("Lagt inn ved oppsett"),
+        _("Versjon lagt inn ved oppsett (demodata), ikke godkjent"),
+    )
 
 
 @hooks.register("before_delete_page")
@@ -76,12 +81,39 @@ def _refuse_direct_publish(request, page, back):
     return None
 
 
+def _refuse_self_approval(request, page):
+    """Four eyes in the editor: "Godkjenn" by one of the change's authors goes nowhere.
+
+    The editor's footer sends a workflow action through Wagtail's edit view, which
+    ignores what ``HandbookApprovalTask.on_action`` returns, so without this the author
+    would see Wagtail's generic "updated" message and no reason. She is sent to the
+    page that says why instead, and nothing is approved.
+    """
+    if request.method != "POST" or not request.POST.get("action-workflow-action"):
+        return None
+    if request.POST.get("workflow-action-name") not in ("approve", "approve_major"):
+        return None
+    if not access.self_approval_refusal(request.user, page.specific):
+        return None
+    list(messages.get_messages(request))  # drop Wagtail's "updated" message of this request
+    return redirect("handbook:self_approval_refused", page.pk)
+
+
 @hooks.register("before_edit_page")
 def edit_only_in_the_owner_agency(request, page):
     """Editing follows the page's owner agency; others propose through the forum or a hearing."""
-    return _refuse_other_agency(request, page.specific) or _refuse_direct_publish(
-        request, page, request.path
+    return (
+        _refuse_other_agency(request, page.specific)
+        or _refuse_direct_publish(request, page, request.path)
+        or _refuse_self_approval(request, page)
     )
+
+
+@hooks.register("after_edit_page")
+def self_approval_after_an_edit(request, page):
+    # An approver who also changed the text in the same request became one of its
+    # authors when Wagtail saved that revision; the task refused, so say why.
+    return _refuse_self_approval(request, page)
 
 
 @hooks.register("before_create_page")

@@ -131,3 +131,71 @@ def test_with_redis_down_readyz_names_the_cache(client, db, redis_down):
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["failing"] == ["cache"]
+
+
+@pytest.mark.parametrize("path", ["/", "/api/v1/rooms"])
+def test_with_debug_on_an_outage_is_still_the_503_not_the_technical_500(
+    case_worker, settings, path
+):
+    settings.DEBUG = True
+    client = _client(case_worker)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(connections["default"], "cursor", _refuse)
+        response = client.get(path)
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
+    assert "midlertidig utilgjengelig" in response.content.decode()
+    assert b"Traceback" not in response.content
+
+
+def test_with_redis_down_the_api_reads_and_posts_and_search_answers(
+    client, case_worker, topic, redis_down
+):
+    from forum.services import thread_start
+    from people.services import api_token_create
+
+    thread = thread_start(topic=topic, author=case_worker, title="Før Redis falt", body="Tekst")
+    auth = {"Authorization": f"Bearer {api_token_create(user=case_worker, name='t')[1]}"}
+    assert client.get(f"/api/v1/threads/{thread.pk}", headers=auth).status_code == 200
+    posted = client.post(
+        "/api/v1/posts",
+        {"thread": thread.pk, "body": "Svar mens Redis er nede"},
+        content_type="application/json",
+        headers=auth,
+    )
+    assert posted.status_code == 201, posted.content
+    assert thread.posts.filter(body__contains="Svar mens Redis er nede").exists()
+    client.force_login(case_worker)
+    assert client.get("/search/", {"q": "Redis"}).status_code == 200
+
+
+def test_a_full_disk_under_a_large_upload_is_a_503_with_a_message_not_a_500(
+    case_worker, topic, settings, monkeypatch
+):
+    import errno
+
+    from django.core.files import uploadedfile
+    from django.urls import reverse
+
+    from forum.models import Attachment
+    from tests.forum.factories import ThreadFactory
+    from tests.forum.files import PDF, upload
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    # Past this size Django spools an upload to a temporary file while it reads the form,
+    # before any view or service could catch the error.
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 10
+    monkeypatch.setattr(uploadedfile.tempfile, "NamedTemporaryFile", disk_full)
+    thread = ThreadFactory(topic=topic)
+    client = _client(case_worker)
+    response = client.post(
+        reverse("forum:reply", args=[thread.pk]),
+        {"body": "Svar med stort vedlegg", "attachments": upload("stor.pdf", PDF + b"x" * 100)},
+    )
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
+    assert "lagringsplassen på serveren er full" in response.content.decode()
+    assert thread.posts.count() == 1
+    assert not Attachment.objects.exists()

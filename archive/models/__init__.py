@@ -2,6 +2,7 @@
 
 from .access_request import AccessRequest
 from .audit import ArchiveEvent
+from .case_type import CaseType
 from .journal import (
     NOARK_CASE_STATUS,
     NOARK_DISPOSAL_DECISION,
@@ -34,6 +35,7 @@ __all__ = [
     "ArchiveEvent",
     "ArchivePart",
     "Case",
+    "CaseType",
     "DisposalDecision",
     "DisposalItem",
     "DisposalList",

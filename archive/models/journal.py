@@ -59,8 +59,11 @@ class Retention:
     decision: str
     years: int | None
     basis: str
-    inherited: bool
+    inherited: bool  # from the case type or the archive class (``source`` says which)
     due: date | None  # kassasjonsdato: closure + years, for a closed case to be disposed
+    # Who set the line that applies: they never approve the disposal it leads to.
+    set_by_id: int | None = None
+    source: str = "archiveclass"  # "case", "casetype" or "archiveclass"
 
     @property
     def noark_decision(self) -> str:
@@ -117,6 +120,15 @@ class ArchiveClass(models.Model):
         _("bevaringstid (år etter avslutning)"), null=True, blank=True
     )
     disposal_basis = models.CharField(_("kassasjonshjemmel"), max_length=200, blank=True)
+    # Four eyes on disposal: whoever set this line does not approve the list it makes due.
+    retention_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -205,7 +217,16 @@ class Case(models.Model):
     closed_at = models.DateTimeField(_("avsluttet"), null=True, blank=True, editable=False)
     closed_by_name = _name_then(blank=True)
     last_document_number = models.PositiveIntegerField(default=0, editable=False)
-    # Blank: the archive class's schedule applies (see ``retention``).
+    # The case type's line of the retention schedule applies unless the case has its own.
+    case_type = models.ForeignKey(
+        "archive.CaseType",
+        verbose_name=_("sakstype"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+    )
+    # Blank: the case type's (else the archive class's) schedule applies (see ``retention``).
     disposal_decision = models.CharField(
         _("kassasjonsvedtak"), max_length=10, choices=DisposalDecision.choices, blank=True
     )
@@ -213,6 +234,14 @@ class Case(models.Model):
         _("bevaringstid (år etter avslutning)"), null=True, blank=True
     )
     disposal_basis = models.CharField(_("kassasjonshjemmel"), max_length=200, blank=True)
+    retention_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("sak")
@@ -235,9 +264,11 @@ class Case(models.Model):
 
     @property
     def retention(self) -> Retention:
-        """The retention that applies: the case's own when set, else its class's."""
+        """The retention that applies: the case's own when set, else its type's, else its class's."""
         own = bool(self.disposal_decision)
         source = self if own else self.archive_class
+        if not own and self.case_type_id and self.case_type.disposal_decision:
+            source = self.case_type
         decision, years = source.disposal_decision, source.retention_years
         due = None
         if decision != DisposalDecision.KEEP and years is not None and self.closed_at:
@@ -248,6 +279,8 @@ class Case(models.Model):
             basis=source.disposal_basis,
             inherited=not own,
             due=due,
+            set_by_id=source.retention_set_by_id,
+            source=type(source).__name__.lower(),
         )
 
 

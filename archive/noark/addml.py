@@ -104,9 +104,18 @@ def addml_document(extract, result: ex.ExtractResult):
     separation.add("inngaaendeSkille", "skarpt")
     separation.add("utgaaendeSkille", "skarpt")
     extra.add("inneholderSkjermetInformasjon", str(result.screened).lower(), "boolean")
-    extra.add("omfatterDokumenterSomErKassert", "false", "boolean")
-    extra.add("inneholderDokumenterSomSkalKasseres", "false", "boolean")
-    extra.add("inneholderVirksomhetsspesifikkeMetadata", "false", "boolean")
+    # What the extract says about disposal has to match what it holds (Noark 5 krav 6.4.27).
+    extra.add(
+        "omfatterDokumenterSomErKassert", str(result.disposed_documents > 0).lower(), "boolean"
+    )
+    extra.add(
+        "inneholderDokumenterSomSkalKasseres",
+        str(result.documents_to_dispose > 0).lower(),
+        "boolean",
+    )
+    extra.add(
+        "inneholderVirksomhetsspesifikkeMetadata", str(result.case_types > 0).lower(), "boolean"
+    )
     extra.add("antallDokumentfiler", result.documents, "integer")
 
     inner = _el(outer, "dataObjects")

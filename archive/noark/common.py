@@ -17,6 +17,9 @@ NS_LOG = N5 + "endringslogg"
 NS_RUNNING = N5 + "loependeJournal"
 NS_PUBLIC = N5 + "offentligJournal"
 NS_ADDML = "http://www.arkivverket.no/standarder/addml"
+# Fagrom's own metadata inside <virksomhetsspesifikkeMetadata> (xs:anyType in the XSD):
+# the case type, which Noark 5 has no element of its own for.
+NS_FAGROM = "urn:fagrom:noark5:virksomhetsspesifikke-metadata"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XSI_TYPE = f"{{{XSI}}}type"
 
@@ -79,6 +82,9 @@ class ExtractResult:
     documents: int = 0
     changes: int = 0
     screened: bool = False
+    disposed_documents: int = 0  # descriptions whose file went by the retention schedule
+    documents_to_dispose: int = 0  # files still here under a «Kasseres» decision
+    case_types: int = 0  # cases with a case type: virksomhetsspesifikke metadata in the extract
     first_journal_date: date | None = None
     last_journal_date: date | None = None
     checksums: dict[str, str] = field(default_factory=dict)

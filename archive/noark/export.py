@@ -84,7 +84,7 @@ class Extract(StructureWriter, JournalWriter):
     def _entries_for_structure(self) -> Iterator[JournalEntry]:
         qs = (
             self.entries()
-            .select_related("case__archive_class")
+            .select_related("case__archive_class", "case__case_type")
             .prefetch_related(
                 Prefetch("documents", queryset=ArchivalDocument.objects.order_by("document_number"))
             )
@@ -98,7 +98,11 @@ class Extract(StructureWriter, JournalWriter):
         return qs.iterator(chunk_size=CHUNK)
 
     def _entries_for_journals(self) -> Iterator[JournalEntry]:
-        qs = self.entries().select_related("case__archive_class").in_journal_order()
+        qs = (
+            self.entries()
+            .select_related("case__archive_class", "case__case_type")
+            .in_journal_order()
+        )
         return qs.iterator(chunk_size=CHUNK)
 
     # The whole package -------------------------------------------------------------

@@ -44,7 +44,7 @@ class JournalWriter:
         self.fonds = fonds_get()
         agg = entries.aggregate(first=Min("journal_date"), last=Max("journal_date"))
         count = entries.count()
-        rows = entries.select_related("case__archive_class").in_journal_order()
+        rows = entries.select_related("case__archive_class", "case__case_type").in_journal_order()
         self._journal_file(
             target,
             rows.iterator(chunk_size=CHUNK),

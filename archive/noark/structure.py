@@ -28,6 +28,7 @@ from ..models.journal import years_after
 from .common import (
     ACCESS_RESTRICTION,
     MEDIUM,
+    NS_FAGROM,
     NS_STRUCT,
     SCREEN_SENDER,
     SCREEN_TITLE,
@@ -149,6 +150,15 @@ class StructureWriter:
         _sub(el, ns, "kassasjonsdato", _d(retention.due))
         return el
 
+    @staticmethod
+    def _case_type_metadata(case_type):
+        """``<virksomhetsspesifikkeMetadata>`` with the case type (Noark has no sakstype)."""
+        el = etree.Element(f"{{{NS_STRUCT}}}virksomhetsspesifikkeMetadata", nsmap={None: NS_STRUCT})
+        kind = etree.SubElement(el, f"{{{NS_FAGROM}}}sakstype", nsmap={"fagrom": NS_FAGROM})
+        _sub(kind, NS_FAGROM, "kode", case_type.code)
+        _sub(kind, NS_FAGROM, "navn", case_type.title)
+        return el
+
     def _write_case(self, xf, leaf, entries, result, bar) -> None:
         first = next(entries)
         case = first.case
@@ -163,6 +173,9 @@ class StructureWriter:
             leaf("avsluttetDato", _dt(case.closed_at))
             leaf("avsluttetAv", case.closed_by_name)
             leaf("referanseArkivdel", self.part.uuid)
+            if case.case_type_id:
+                xf.write(self._case_type_metadata(case.case_type))
+                result.case_types += 1
             kassasjon = self._kassasjon(case)
             if kassasjon is not None:
                 xf.write(kassasjon)
@@ -250,6 +263,10 @@ class StructureWriter:
         _sub(desc, ns, "tilknyttetAv", document.created_by_name)
         if (kassasjon := self._kassasjon(entry.case)) is not None:
             desc.append(kassasjon)
+        if disposed:
+            result.disposed_documents += 1
+        elif entry.case.retention.decision == DisposalDecision.DISPOSE:
+            result.documents_to_dispose += 1
         if disposed:
             # The file is gone by the retention schedule; the description stays (Noark 5 krav 6.5).
             done = etree.SubElement(desc, f"{{{ns}}}utfoertKassasjon")

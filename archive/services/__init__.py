@@ -13,10 +13,12 @@ from .access_requests import (
     working_days_after,
 )
 from .audit import event_log
+from .case_types import case_type_assign, case_type_save
 from .cases import case_close, case_reopen, open_cases, open_cases_matching
 from .disposal import disposal_approve, disposal_conflict, disposal_propose, disposal_reject
 from .documents import DocumentIntegrityError, document_open
 from .errors import ArchiveError
+from .exports import disposal_list_csv, disposal_list_rows, disposal_list_xlsx
 from .journaling import EntryDetails, NewCase, fonds_get, thread_journal
 from .nomination import (
     nomination_create,
@@ -52,11 +54,16 @@ __all__ = [
     "active_hold",
     "archive_class_retention_set",
     "case_close",
+    "case_type_assign",
+    "case_type_save",
     "case_reopen",
     "case_retention_set",
     "cases_due_for_disposal",
     "disposal_approve",
     "disposal_conflict",
+    "disposal_list_csv",
+    "disposal_list_rows",
+    "disposal_list_xlsx",
     "disposal_propose",
     "disposal_reject",
     "document_open",

@@ -177,7 +177,23 @@ def disposal_conflict(disposal_list: DisposalList, by) -> str:
         return _(
             "Du laget en av bevaringsreglene på denne listen. En annen arkivar må godkjenne den."
         )
+    if _set_retention_of_a_case(disposal_list, by):
+        return _(
+            "Du satte bevaringstiden som gjør en av sakene på denne listen moden for "
+            "kassasjon. En annen arkivar må godkjenne den."
+        )
     return ""
+
+
+def _set_retention_of_a_case(disposal_list: DisposalList, by) -> bool:
+    # The line that applies now (the case's own, else its class's) is the one the run
+    # checks again, so its author is the one who may not approve.
+    cases = Case.objects.filter(
+        pk__in=disposal_list.items.filter(
+            case__isnull=False, outcome=DisposalItem.Outcome.PROPOSED
+        ).values("case_id")
+    ).select_related("archive_class", "case_type")
+    return any(case.retention.set_by_id == by.pk for case in cases)
 
 
 @transaction.atomic
@@ -192,7 +208,7 @@ def disposal_approve(*, disposal_list: DisposalList, by) -> DisposalList:
     now = timezone.now()
     items = list(
         locked.items.filter(outcome=DisposalItem.Outcome.PROPOSED)
-        .select_related("rule", "case__archive_class")
+        .select_related("rule", "case__archive_class", "case__case_type")
         .order_by("pk")
     )
     thread_ids = [i.thread_id for i in items if i.thread_id]
@@ -345,7 +361,12 @@ def _case_kept_reason(case: Case, now) -> str:
 
 
 def _run_case_item(item, disposal_list, by, now) -> None:
-    case = Case.objects.select_for_update().select_related("archive_class").get(pk=item.case_id)
+    case = (
+        # of=self: PostgreSQL locks no row on the outer-joined (nullable) case type side.
+        Case.objects.select_for_update(of=("self",))
+        .select_related("archive_class", "case_type")
+        .get(pk=item.case_id)
+    )
     reason = _case_kept_reason(case, now)
     if reason:
         _keep(item, reason)

@@ -36,6 +36,7 @@ from ..models import (
     ArchiveClass,
     ArchiveEvent,
     Case,
+    CaseType,
     Fonds,
     JournalEntry,
     JournalSequence,
@@ -117,6 +118,7 @@ class NewCase:
     title: str
     archive_class: ArchiveClass
     public_title: str = ""
+    case_type: CaseType | None = None
 
 
 def _write_document(pdf: bytes, year: int) -> tuple[str, str]:
@@ -252,6 +254,7 @@ def _journal_locked(
             title=new_case.title.strip(),
             public_title=(new_case.public_title or new_case.title).strip(),
             archive_class=new_case.archive_class,
+            case_type=new_case.case_type,
             responsible_unit=details.responsible_unit,
             responsible_unit_name=details.responsible_unit.name,
             case_officer=by,

@@ -131,10 +131,10 @@ def archive_class_retention_set(
     decision, years, basis = _clean_schedule(decision, years, basis)
     old = f"{archive_class.disposal_decision} {archive_class.retention_years or ''}".strip()
     ArchiveClass.objects.filter(pk=archive_class.pk).update(
-        disposal_decision=decision, retention_years=years, disposal_basis=basis
+        disposal_decision=decision, retention_years=years, disposal_basis=basis, retention_set_by=by
     )
     archive_class.disposal_decision, archive_class.retention_years = decision, years
-    archive_class.disposal_basis = basis
+    archive_class.disposal_basis, archive_class.retention_set_by = basis, by
     event_log(
         actor=by,
         action=ArchiveEvent.Action.RETENTION_CHANGED,
@@ -158,9 +158,13 @@ def case_retention_set(
     else:
         years, basis = None, ""
     Case.objects.filter(pk=case.pk).update(
-        disposal_decision=decision, retention_years=years, disposal_basis=basis
+        disposal_decision=decision,
+        retention_years=years,
+        disposal_basis=basis,
+        retention_set_by=by if decision else None,
     )
     case.disposal_decision, case.retention_years, case.disposal_basis = decision, years, basis
+    case.retention_set_by = by if decision else None
     event_log(
         actor=by,
         action=ArchiveEvent.Action.RETENTION_CHANGED,
@@ -181,7 +185,7 @@ def cases_due_for_disposal(*, today=None) -> list[Case]:
         Case.objects.filter(status=Case.Status.CLOSED)
         .filter(_dispose_q())
         .filter(entries__documents__disposed_at__isnull=True)
-        .select_related("archive_class")
+        .select_related("archive_class", "case_type")
         .distinct()
         .order_by("year", "sequence_number")
     )
@@ -189,6 +193,13 @@ def cases_due_for_disposal(*, today=None) -> list[Case]:
 
 
 def _dispose_q() -> Q:
-    return Q(disposal_decision=DisposalDecision.DISPOSE) | Q(
-        disposal_decision="", archive_class__disposal_decision=DisposalDecision.DISPOSE
+    # The same order as ``Case.retention``: the case's own line, its type's, its class's.
+    no_type_line = Q(case_type__isnull=True) | Q(case_type__disposal_decision="")
+    return (
+        Q(disposal_decision=DisposalDecision.DISPOSE)
+        | Q(disposal_decision="", case_type__disposal_decision=DisposalDecision.DISPOSE)
+        | (
+            Q(disposal_decision="", archive_class__disposal_decision=DisposalDecision.DISPOSE)
+            & no_type_line
+        )
     )

@@ -10,6 +10,7 @@ from django import template
 from django.db.models import Exists, OuterRef
 
 import access
+from fagrom import generations
 from forum.models import Thread
 
 from ..forms import HoldForm
@@ -23,7 +24,33 @@ def thread_archive_status(context, thread):
     user = context["request"].user
     if not access.can_see_archive_status(user, thread):
         return {"show": False}
-    # One query for the usual, un-journaled thread; a second lists the entries.
+    flags, entries = generations.cached(
+        f"thread-archive:{thread.pk}", make=lambda: _archive_facts(thread)
+    )
+    may_nominate = access.can_nominate(user, thread)
+    pending = may_nominate and flags["pending"]
+    keeps_records = access.can_keep_records(user)
+    hold = None
+    if keeps_records and flags["held"]:
+        hold = LegalHold.objects.filter(thread=thread, lifted_at__isnull=True).first()
+    return {
+        "show": True,
+        "request": context["request"],
+        "thread": thread,
+        "cases": sorted({e.case.number for e in entries}),
+        "entries": entries,
+        "may_nominate": may_nominate and not pending,
+        "pending": pending,
+        "keeps_records": keeps_records,
+        "hold": hold,
+        "hold_form": HoldForm() if keeps_records and not flags["held"] else None,
+    }
+
+
+def _archive_facts(thread):
+    """Whether the thread is journaled, nominated or held, and its journal entries: the
+    same for every reader (one query for the usual, un-journaled thread; a second lists
+    the entries), kept while nothing changed."""
     flags = (
         Thread.objects.filter(pk=thread.pk)
         .annotate(
@@ -51,21 +78,4 @@ def thread_archive_status(context, thread):
                 "case__sequence_number",
             )
         )
-    may_nominate = access.can_nominate(user, thread)
-    pending = may_nominate and flags["pending"]
-    keeps_records = access.can_keep_records(user)
-    hold = None
-    if keeps_records and flags["held"]:
-        hold = LegalHold.objects.filter(thread=thread, lifted_at__isnull=True).first()
-    return {
-        "show": True,
-        "request": context["request"],
-        "thread": thread,
-        "cases": sorted({e.case.number for e in entries}),
-        "entries": entries,
-        "may_nominate": may_nominate and not pending,
-        "pending": pending,
-        "keeps_records": keeps_records,
-        "hold": hold,
-        "hold_form": HoldForm() if keeps_records and not flags["held"] else None,
-    }
+    return flags, entries

@@ -1,6 +1,7 @@
 """Archive pages, one module per audience. Each view: load → check through ``access``
 → service → render."""
 
+from .case_types import case_type_assign, case_types
 from .disposal import (
     audit_log,
     disposal_detail,
@@ -10,6 +11,7 @@ from .disposal import (
     rule_deactivate,
     rules,
 )
+from .exports import disposal_export
 from .public import access_request_new, public_entry, public_journal, public_journal_xml
 from .records import (
     case_close,
@@ -38,7 +40,10 @@ __all__ = [
     "case_list",
     "case_reopen",
     "case_retention",
+    "case_type_assign",
+    "case_types",
     "disposal_detail",
+    "disposal_export",
     "disposal_lists",
     "disposal_propose",
     "document_download",

@@ -20,6 +20,7 @@ from .. import rendering, services
 from ..forms import (
     CaseReopenForm,
     CaseRetentionForm,
+    CaseTypeChoiceForm,
     HoldForm,
     JournalForm,
     NominationForm,
@@ -130,6 +131,7 @@ def journal(request, nomination_id):
                 title=data["new_case_title"],
                 public_title=data["new_case_public_title"],
                 archive_class=data["archive_class"],
+                case_type=data.get("case_type"),
             )
         try:
             entry = services.thread_journal(
@@ -187,7 +189,9 @@ def reject(request, nomination_id):
 @login_required
 def case_list(request):
     access.check_keep_records(request.user)
-    cases = Case.objects.select_related("archive_class").order_by("-year", "-sequence_number")
+    cases = Case.objects.select_related("archive_class", "case_type").order_by(
+        "-year", "-sequence_number"
+    )
     page_obj, page_range = paginate(request, cases, PER_PAGE)
     return render(
         request, "archive/case_list.html", {"page_obj": page_obj, "page_range": page_range}
@@ -197,7 +201,7 @@ def case_list(request):
 @login_required
 def case_detail(request, case_id):
     access.check_keep_records(request.user)
-    case = get_object_or_404(Case.objects.select_related("archive_class"), pk=case_id)
+    case = get_object_or_404(Case.objects.select_related("archive_class", "case_type"), pk=case_id)
     entries = case.entries.order_by("document_number")
     retention = case.retention
     return render(
@@ -208,6 +212,7 @@ def case_detail(request, case_id):
             "entries": entries,
             "retention": retention,
             "reopen_form": CaseReopenForm(),
+            "case_type_form": CaseTypeChoiceForm(initial={"case_type": case.case_type_id}),
             "retention_form": CaseRetentionForm(
                 initial={
                     "decision": case.disposal_decision,

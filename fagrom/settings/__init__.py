@@ -80,8 +80,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: load balancers probe /healthz by address, before host checks and HTTPS redirects.
     "fagrom.health.HealthCheckMiddleware",
+    # Outages answer 503 with DEBUG on too (Django's debug page would hide them as a 500);
+    # it writes nothing, so the generation middleware below still sees every write.
+    "fagrom.outage.OutageMiddleware",
     # Outermost after that: a write anywhere inside makes the cached page parts stale.
     "fagrom.generations.GenerationMiddleware",
+    # A cookie with NUL or control characters is dropped before the session reads it.
+    "fagrom.input_guard.CookieGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "fagrom.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -350,6 +355,11 @@ OUTAGE_LOG_INTERVAL = int(env("OUTAGE_LOG_INTERVAL", "60"))
 CACHE_RETRY_SECONDS = float(env("CACHE_RETRY_SECONDS", "2"))
 READYZ_TASK_QUEUE_MAX_AGE = int(env("READYZ_TASK_QUEUE_MAX_AGE", "900"))
 WORKER_RETRY_MAX = float(env("WORKER_RETRY_MAX", "30"))  # db_worker's longest back-off
+# A task left RUNNING by a worker that died or lost the database (fagrom/worker.py): run again
+# until claimed this many times, then FAILED; swept every N seconds and after N seconds running.
+WORKER_TASK_ATTEMPTS = int(env("WORKER_TASK_ATTEMPTS", "3"))
+WORKER_RECOVER_INTERVAL = float(env("WORKER_RECOVER_INTERVAL", "60"))
+WORKER_TASK_TIMEOUT = int(env("WORKER_TASK_TIMEOUT", "3600"))
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 # Seconds /readyz waits for Elasticsearch before calling it down.

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_noop
 import access
 from search.tasks import index_later
 
-from .. import markup
+from .. import markup, post_html
 from ..models import (
     Clarification,
     ModerationAction,
@@ -321,6 +321,7 @@ def post_hide(*, post: Post, by, reason: str) -> Post:
     access.check_handle_post(by, post)
     if post.is_hidden:
         return post
+    post_html.fragments_forget(post)  # as it was shown: its text must not stay in the cache
     post.is_hidden = True
     post.hidden_reason = reason
     post.hidden_by = by

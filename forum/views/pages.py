@@ -17,6 +17,7 @@ from fagrom.throttle import posting_allowed
 from .. import markup, services
 from ..forms import PostEditForm, ReplyForm, ThreadForm
 from ..models import Thread, Topic, unread_condition
+from ..post_html import page_posts
 from ..services import listening
 from .common import paginate, visible_post_or_404, visible_thread_or_404, visible_topic_or_404
 from .thread_extras import thread_context, topic_context
@@ -135,6 +136,7 @@ def thread_detail(request, thread_id):
     page_obj, page_range = paginate(
         request, _thread_posts(thread), settings.POSTS_PER_PAGE, count=thread.post_count
     )
+    page_obj.object_list = page_posts(thread, page_obj)
     read_up_to_date = thread.reader_read_at is not None and (
         thread.reader_read_at >= thread.last_post_at
     )  # then nothing on the page is news: no query for the unread line
@@ -176,11 +178,12 @@ def _first_unread_url(thread, position):
 
 
 def _thread_posts(thread):
-    """The thread's posts as its page shows them (the Markdown source is not shown: deferred)."""
+    """The thread's posts as its page shows them (the Markdown source is not shown, and
+    nothing reads the people's password hashes: deferred)."""
     return (
         thread.posts.select_related("author__org_unit", "verified_by__org_unit")
         .prefetch_related("attachments")
-        .defer("body")
+        .defer("body", "author__password", "verified_by__password")
     )
 
 

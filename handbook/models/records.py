@@ -46,6 +46,9 @@ class PageVersion(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Put in place by ``page_publish`` (demo data, tests, a site's first set-up): nobody
+    # approved it, and the change log says so rather than name the caller as approver.
+    seeded = models.BooleanField(_("lagt inn ved oppsett, ikke godkjent"), default=False)
     published_at = models.DateTimeField(_("publisert"), default=timezone.now, db_index=True)
     effective_date = models.DateField(_("gjelder fra"))
 

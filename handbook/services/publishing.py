@@ -39,7 +39,14 @@ _direct_publish: ContextVar[dict | None] = ContextVar("handbook_direct_publish",
 def page_publish(
     *, page: ControlledPage, by, major: bool = False, comment: str = ""
 ) -> PageVersion:
-    """Publish the page's latest revision directly, as an editor (or the page's approver)."""
+    """Seed a version: publish the page's latest revision without the workflow.
+
+    This is the path of demo data, tests and a site's first set-up, never of an
+    editor's change (that goes through the workflow, with four eyes). The version
+    is marked ``seeded``, has no approver and is logged as ``handbook.seeded`` with
+    ``by`` as who put it in place, so no approval record claims that ``by``
+    approved a change, least of all their own.
+    """
     if not (
         access.can_publish_handbook_page(by, page) or access.can_approve_handbook_page(by, page)
     ):
@@ -81,14 +88,15 @@ def version_record_publish(*, page, revision) -> PageVersion | None:
     )
     direct = _direct_publish.get()
     approval = None if direct else _approval_for(page, revision)
-    direct_by = None
+    direct_by = seeded_by = None
     if direct:
         approver, major_bump, comment, author = (
-            direct["by"],
+            None,
             direct["major"],
             direct["comment"],
             revision.user,
         )
+        seeded_by = direct["by"]
     elif approval:
         approver, major_bump, comment = approval.finished_by, approval.major, approval.comment
         author = approval.workflow_state.requested_by or revision.user
@@ -139,6 +147,7 @@ def version_record_publish(*, page, revision) -> PageVersion | None:
         approver=approver,
         approval_comment=comment,
         published_directly_by=direct_by,
+        seeded=seeded_by is not None,
         published_at=timezone.now(),
         effective_date=effective,
     )
@@ -151,12 +160,22 @@ def version_record_publish(*, page, revision) -> PageVersion | None:
     # Search follows what is published, after the commit. A chapter's title is the
     # section of its pages, so they are re-indexed with it.
     page_search_refresh(page=page)
+    action = "handbook.version"
+    if direct_by:
+        action = "handbook.publish_direct"
+    elif seeded_by:
+        action = "handbook.seeded"
     log(
         instance=page,
-        action="handbook.publish_direct" if direct_by else "handbook.version",
-        user=approver or direct_by,
+        action=action,
+        user=approver or direct_by or seeded_by,
         revision=revision,
-        data={"version": version.label, "major": version.is_major, "summary": version.summary},
+        data={
+            "version": version.label,
+            "major": version.is_major,
+            "summary": version.summary,
+            "seeded": version.seeded,
+        },
     )
     return version
 

@@ -6,11 +6,12 @@ from django.conf import settings
 from django.core import mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.log_actions import log
 
 import access
+from fagrom.spreadsheet import csv_row, xlsx_bytes
 from people.models import OrgUnit, User
 
 from ..models import ControlledPage, HandbookPage, PageVersion, ReadConfirmation
@@ -149,34 +150,40 @@ def reading_report(*, page: ControlledPage) -> list[dict]:
     return ordered
 
 
-def _csv_cell(value) -> str:
-    """OWASP: a cell that starts like a formula is written as text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+def reading_report_rows(*, page: ControlledPage) -> list[list]:
+    """The report as rows (unit, person, status, confirmed at), a sum row per unit.
 
-
-def reading_report_csv(*, page: ControlledPage, out) -> None:
-    """The report as CSV (unit, person, workplace, status, confirmed at) into ``out``."""
-    writer = csv.writer(out)
-    writer.writerow([gettext("Enhet"), gettext("Navn"), gettext("Status"), gettext("Bekreftet")])
+    The cells are plain values; the CSV and XLSX writers escape them the same way
+    (``fagrom.spreadsheet``), so a name that looks like a formula stays text.
+    """
+    rows = [[gettext("Enhet"), gettext("Navn"), gettext("Status"), gettext("Bekreftet")]]
     for r in reading_report(page=page):
         unit = r["unit"].name if r["unit"] else ""
         for person, when in r["confirmed"]:
-            writer.writerow(
+            rows.append(
                 [
-                    _csv_cell(unit),
-                    _csv_cell(person.get_full_name()),
+                    unit,
+                    person.get_full_name(),
                     gettext("bekreftet"),
-                    when.isoformat(timespec="minutes"),
+                    timezone.localtime(when).isoformat(timespec="minutes"),
                 ]
             )
         for person in r["missing"]:
-            writer.writerow(
-                [_csv_cell(unit), _csv_cell(person.get_full_name()), gettext("mangler"), ""]
-            )
-        writer.writerow(
-            [_csv_cell(unit), gettext("Sum"), f"{len(r['confirmed'])}/{r['total']}", ""]
-        )
+            rows.append([unit, person.get_full_name(), gettext("mangler"), ""])
+        rows.append([unit, gettext("Sum"), f"{len(r['confirmed'])}/{r['total']}", ""])
+    return rows
+
+
+def reading_report_csv(*, page: ControlledPage, out) -> None:
+    """The report as CSV into ``out``."""
+    writer = csv.writer(out)
+    for row in reading_report_rows(page=page):
+        writer.writerow(csv_row(row))
+
+
+def reading_report_xlsx(*, page: ControlledPage) -> bytes:
+    """The report as an Excel workbook (the same rows as the CSV)."""
+    return xlsx_bytes(reading_report_rows(page=page), title=gettext("Lest og forstått"))
 
 
 def reading_reminders_send(*, page: ControlledPage, by) -> int:

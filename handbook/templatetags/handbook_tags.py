@@ -3,6 +3,7 @@
 from django import template
 
 import access
+from fagrom import generations
 
 from ..models import ChangeProposal
 
@@ -16,9 +17,9 @@ def thread_handbook_links(context, thread):
     user = context["request"].user
     proposals = [
         proposal
-        for proposal in ChangeProposal.objects.filter(thread=thread)
-        .select_related("page")
-        .order_by("-created_at")[:10]
+        for proposal in generations.cached(
+            f"thread-proposals:{thread.pk}", make=lambda: _proposals(thread)
+        )
         if access.can_read_handbook_page(user, proposal.page)
     ]
     return {
@@ -26,3 +27,13 @@ def thread_handbook_links(context, thread):
         "proposals": proposals,
         "may_propose": access.can_propose_from_post(user, thread),
     }
+
+
+def _proposals(thread) -> list:
+    """The thread's latest proposals with their pages, for every reader alike (kept while
+    nothing changed; each reader's page privacy is applied after)."""
+    return list(
+        ChangeProposal.objects.filter(thread=thread)
+        .select_related("page")
+        .order_by("-created_at")[:10]
+    )

@@ -8,12 +8,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 import access
+from fagrom import generations
+from fagrom.spreadsheet import XLSX_CONTENT_TYPE
 from forum.views.common import paginate
 from people.models import User
 
@@ -49,7 +51,20 @@ def _handbook_trail(page) -> list[Page]:
 
 
 def table_of_contents(root: Page, request) -> list[dict]:
-    """Chapters with their pages the reader may read, live only, in tree order (one query)."""
+    """Chapters with their pages the reader may read, live only, in tree order (one query;
+    none while nothing changed, shared by everyone who may read the same pages)."""
+    key = ":".join(
+        (
+            "handbook-toc",
+            str(root.pk),
+            translation.get_language(),
+            access.handbook_reader_class(request.user),
+        )
+    )
+    return generations.cached(key, make=lambda: _table_of_contents(root, request))
+
+
+def _table_of_contents(root: Page, request) -> list[dict]:
     pages = (
         Page.objects.descendant_of(root)
         .live()
@@ -92,25 +107,42 @@ def _owner_and_approver(page) -> dict:
     }
 
 
+def _page_facts(page: ControlledPage) -> dict:
+    """What every reader of ``page`` sees alike (kept while nothing changed)."""
+
+    def make():
+        return {
+            "trail": _handbook_trail(page),
+            "versions": list(
+                PageVersion.objects.filter(page_id=page.pk)
+                .select_related("author__org_unit", "approver__org_unit")
+                .order_by("-major", "-minor")[:RECENT_VERSIONS]
+            ),
+            "required_units": list(page.required_for_units.all()),
+            "open_hearings": list(
+                Hearing.objects.filter(page_id=page.pk, deadline__gte=timezone.localdate())
+            ),
+            **_owner_and_approver(page),
+        }
+
+    key = f"handbook-page:{page.pk}:{page.latest_revision_id}:{translation.get_language()}"
+    return generations.cached(key, make=make)
+
+
 def page_context(request, page: ControlledPage) -> dict:
     user = request.user
-    trail = _handbook_trail(page)
+    facts = _page_facts(page)
+    trail = facts["trail"]
     root = trail[0] if trail else page
-    units = list(page.required_for_units.all())
+    units = facts["required_units"]
     required = services.reading_required_for(page=page, user=user, units=units)
     latest_confirmation = services.confirmation_latest(page=page, user=user)
     visible_threads = access.threads_visible_to(user)
     today = timezone.localdate()
     return {
-        "trail": trail,
+        **facts,
+        "sections": page.sections(),  # blocks of the page's body: cheap, and not for pickling
         "toc": table_of_contents(root, request),
-        "sections": page.sections(),
-        "versions": list(
-            PageVersion.objects.filter(page_id=page.pk)
-            .select_related("author__org_unit", "approver__org_unit")
-            .order_by("-major", "-minor")[:RECENT_VERSIONS]
-        ),
-        "required_units": units,
         "reading_required": required,
         "latest_confirmation": latest_confirmation,
         "confirmed_current": bool(
@@ -133,8 +165,6 @@ def page_context(request, page: ControlledPage) -> dict:
             .distinct()
             .order_by("-last_post_at")[:LISTED_DISCUSSIONS]
         ),
-        "open_hearings": list(Hearing.objects.filter(page_id=page.pk, deadline__gte=today)),
-        **_owner_and_approver(page),
         "may_edit": access.can_edit_handbook_page(user, page),
         "may_see_confirmations": access.can_see_confirmations(user, page),
         "may_open_hearing": access.can_open_hearing(user, page),
@@ -283,7 +313,8 @@ def confirm_reading(request, page_id):
 
 @login_required
 def confirmations(request, page_id):
-    """«Lest og forstått» per unit with subtotals; ``?csv=1`` exports it, POST reminds."""
+    """«Lest og forstått» per unit with subtotals; ``?csv=1``/``?xlsx=1`` export it, POST
+    reminds."""
     page = _controlled_page_or_404(request.user, page_id)
     if not access.can_see_confirmations(request.user, page):
         raise access.AccessDenied(
@@ -295,6 +326,12 @@ def confirmations(request, page_id):
             request, _("Påminnelse sendt til %(n)s som ikke har bekreftet.") % {"n": sent}
         )
         return redirect("handbook:confirmations", page_id=page.pk)
+    if request.GET.get("xlsx"):
+        response = HttpResponse(
+            services.reading_report_xlsx(page=page), content_type=XLSX_CONTENT_TYPE
+        )
+        response["Content-Disposition"] = f'attachment; filename="lest-og-forstatt-{page.pk}.xlsx"'
+        return response
     if request.GET.get("csv"):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="lest-og-forstatt-{page.pk}.csv"'

@@ -28,7 +28,10 @@ def test_demo_seed_journals_two_cases_nominates_and_proposes_disposal(
     enquiry = Case.objects.get(title=demo_archive.CASE_SCREENED)
     assert practice.retention.noark_decision == "Bevares"
     assert enquiry.retention.noark_decision == "Kasseres" and enquiry.retention.inherited
-    assert enquiry.retention.years == 10 and enquiry.retention.due
+    # Its case type (DP-HENV) has a line of its own: five years, not the class's ten.
+    assert enquiry.retention.years == 5 and enquiry.retention.due
+    assert enquiry.retention.source == "casetype" and enquiry.case_type.code == "DP-HENV"
+    assert practice.case_type.code == "VEIL" and practice.retention.source == "archiveclass"
     assert Case.objects.filter(status=Case.Status.CLOSED).count() == 2
     assert AccessRequest.objects.waiting().count() == 1
 

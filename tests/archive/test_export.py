@@ -132,6 +132,17 @@ def test_the_extract_carries_retention_and_a_disposal_run_against_the_schedule(
         second_archivist.display_name
     ]
     assert not description.xpath("a:dokumentobjekt", namespaces=ns)  # the file is gone
+    flags = {
+        name: etree.parse(str(out / "arkivuttrekk.xml")).xpath(
+            f"//*[@name='{name}']/*[local-name()='value']/text()"
+        )
+        for name in ("omfatterDokumenterSomErKassert", "inneholderDokumenterSomSkalKasseres")
+    }
+    # One file went by the plan; none still waits under «Kasseres» (F01 keeps the rest).
+    assert flags == {
+        "omfatterDokumenterSomErKassert": ["true"],
+        "inneholderDokumenterSomSkalKasseres": ["false"],
+    }
     kept = tree.xpath(f"//a:mappe[a:mappeID='{entry.case.number}']", namespaces=ns)[0]
     assert not kept.xpath("a:kassasjon", namespaces=ns)  # F01 keeps its cases
     assert kept.xpath(".//a:dokumentobjekt", namespaces=ns)

@@ -78,6 +78,11 @@ def test_a_removed_post_shows_the_notice_and_its_text_only_to_author_and_moderat
     # Nothing cached for the hidden post holds its text.
     hidden = [f for f in _cached_fragments() if "Feil svar" in f]
     assert hidden and not any("forvaltningsloven" in f for f in hidden)
+    # Nor does anything else in the cache (the page's kept post rows included), although
+    # its author and a moderator have just read the text.
+    assert any(key.endswith(f"thread-posts:{question.pk}:1:20") for key in cache._cache)
+    leaking = [k for k, raw in cache._cache.items() if "forvaltningsloven § 17".encode() in raw]
+    assert leaking == []
 
 
 def test_a_restored_post_shows_its_text_to_everyone_again(

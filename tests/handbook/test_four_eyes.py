@@ -180,3 +180,71 @@ def test_restoring_an_old_version_makes_a_draft_that_someone_else_approves(
     assert version.summary == "Tilbake til samme-dag-regelen"
     assert version.approver == page_owner and version.author == handbook_editor
     assert PageLogEntry.objects.filter(page=journal_page, action="handbook.restore").exists()
+
+
+def test_a_seeded_version_names_nobody_as_its_approver(client, handbook_editor, journal_page):
+    # ``page_publish`` is the seeding path (demo data, tests, first set-up): the caller
+    # put the version in place, but no approval record may say they approved it.
+    draft(journal_page, by=handbook_editor, summary="Egen endring")
+    version = services.page_publish(page=journal_page, by=handbook_editor)
+    assert version.seeded and version.approver is None and version.author == handbook_editor
+    assert version.published_directly_by is None
+    journal_page.refresh_from_db()
+    assert journal_page.approver is None
+    entry = PageLogEntry.objects.get(
+        page=journal_page, action="handbook.seeded", revision=version.revision
+    )
+    assert entry.user == handbook_editor and entry.data["seeded"] is True
+    assert not PageLogEntry.objects.filter(
+        page=journal_page, action="handbook.version", revision=version.revision
+    ).exists()
+    client.force_login(handbook_editor)
+    page = client.get(reverse("handbook:version", args=[journal_page.pk, 1, 1])).content.decode()
+    assert "Ikke godkjent: lagt inn ved oppsett" in page
+
+
+def test_approving_from_the_editors_footer_is_refused_with_the_reason_too(
+    client, page_owner, handbook_editor, journal_page
+):
+    # The footer's "Godkjenn" posts the edit form itself; Wagtail's edit view ignores what
+    # the task's on_action returns, so the handbook's hook must send the author on.
+    state = _submit(client, page_owner, journal_page)
+    refused = reverse("handbook:self_approval_refused", args=[journal_page.pk])
+    for text in ("Saker journalføres innen tre dager.", "Hun endrer teksten samtidig."):
+        response = submit(
+            client,
+            journal_page,
+            text=text,
+            summary="Presiserer fristen",
+            **{
+                "action-workflow-action": "1",
+                "workflow-action-name": "approve",
+                "workflow-action-extra-data": '{"comment": "OK"}',
+            },
+        )
+        assert response.status_code == 302 and response["Location"] == refused
+    state.refresh_from_db()
+    assert state.status == "in_progress"
+    assert PageVersion.objects.filter(page=journal_page).count() == 1
+    # An approver who changes the text while approving becomes one of its authors when
+    # Wagtail saves that revision: the after-edit hook refuses her with the reason too.
+    journal_page.refresh_from_db()
+    client.force_login(handbook_editor)
+    response = submit(
+        client,
+        journal_page,
+        text="Redaktøren retter også en setning.",
+        summary="Presiserer fristen",
+        **{
+            "action-workflow-action": "1",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": '{"comment": "OK"}',
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == refused
+    state.refresh_from_db()
+    assert state.status == "in_progress"
+    assert PageVersion.objects.filter(page=journal_page).count() == 1
+    assert "Redaktøren retter" in str(
+        type(journal_page).objects.get(pk=journal_page.pk).get_latest_revision_as_object().body
+    )

@@ -56,3 +56,41 @@ def test_a_case_worker_can_neither_export_nor_remind(
     assert client.get(url, {"csv": "1"}).status_code == 403
     assert client.post(url).status_code == 403
     assert not mail.outbox
+
+
+def test_the_xlsx_export_holds_the_csvs_rows_with_formulas_kept_as_text(
+    client, case_worker, page_owner, handbook_editor, routines, department
+):
+    from openpyxl import load_workbook
+
+    section = OrgUnitFactory(name="=SUM(A1:A9)", code="NAV-SANDNES-X", parent=department)
+    UserFactory(username="f", full_name="=HYPERLINK(1) Navn", unit=section)
+    UserFactory(username="g", full_name="+cmd|' /C calc'!A0", unit=section)
+    UserFactory(username="h", full_name="Tab\x07 Bell", unit=section)  # XML cannot hold \x07
+    page = required_page(routines, page_owner, handbook_editor, department)
+    services.reading_confirm(page=page, user=case_worker)
+    client.force_login(page_owner)
+    url = reverse("handbook:confirmations", args=[page.pk])
+    assert "?xlsx=1" in client.get(url).content.decode()
+
+    response = client.get(url, {"xlsx": "1"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [list(row) for row in sheet.iter_rows()]
+    assert all(c.data_type == "s" for row in cells for c in row if c.value is not None)
+    rows = [[c.value or "" for c in row] for row in cells]
+    csv_rows = list(csv.reader(io.StringIO(client.get(url, {"csv": "1"}).content.decode())))
+    # The same report, the same escaping (the XLSX drops what XML cannot hold).
+    assert [r for r in rows if "Bell" not in r[1]] == [r for r in csv_rows if "Bell" not in r[1]]
+    assert rows[0] == ["Enhet", "Navn", "Status", "Bekreftet"]
+    assert ["'=SUM(A1:A9)", "'=HYPERLINK(1) Navn", "mangler", ""] in rows
+    assert ["'=SUM(A1:A9)", "'+cmd|' /C calc'!A0", "mangler", ""] in rows
+    assert ["'=SUM(A1:A9)", "Tab Bell", "mangler", ""] in rows
+    assert ["'=SUM(A1:A9)", "Sum", "0/3", ""] in rows
+    assert sheet.freeze_panes == "A2"
+    client.force_login(case_worker)
+    assert client.get(url, {"xlsx": "1"}).status_code == 403
