@@ -101,3 +101,20 @@ def test_long_text_is_cut_around_the_first_match():
     assert snippet.startswith("…") and snippet.endswith("…")
     assert "\x02dagpenger\x03" in snippet
     assert len(snippet) < 140
+
+
+def test_the_compound_lexicon_is_read_once_and_then_loaded_from_var(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    analysis.lexicon.cache_clear()
+    try:
+        first = analysis.lexicon()
+        cached = analysis._lexicon_cache_file()
+        assert cached.parent == tmp_path / "cache" and cached.exists()
+        analysis.lexicon.cache_clear()
+        assert analysis.lexicon() == first  # from the file this time
+        cached.write_bytes(b"not marshal")  # a damaged file is read past, then replaced
+        analysis.lexicon.cache_clear()
+        assert analysis.lexicon() == first
+        assert "forvaltning" in first and "periode" in first
+    finally:
+        analysis.lexicon.cache_clear()
