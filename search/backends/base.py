@@ -31,7 +31,8 @@ class SearchBackend(abc.ABC):
     def rebuild(
         self, docs: Iterable[SearchDocument], progress: Callable[[int], None] | None = None
     ) -> int:
-        """Replace the whole index with ``docs``; searches see the old index until it is done."""
+        """Replace the whole index with ``docs``; searches keep working meanwhile (the
+        database commits batch by batch, Elasticsearch swaps a finished index in)."""
 
     @abc.abstractmethod
     def search(self, query: SearchQuery, principals: Set[str]) -> SearchResults:
