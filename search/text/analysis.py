@@ -20,6 +20,7 @@ import hashlib
 import marshal
 import os
 import re
+import sys
 from pathlib import Path
 
 import snowballstemmer
@@ -213,7 +214,8 @@ def _lexicon_cache_file() -> Path | None:
         return None
     if var_dir is None:
         return None
-    stamp = [LEXICON_FORMAT, MIN_PART, sorted(NYNORSK_TO_BOKMAL.items())]
+    # marshal is specific to the Python version, so it is part of the name too.
+    stamp = [LEXICON_FORMAT, sys.version_info[:2], MIN_PART, sorted(NYNORSK_TO_BOKMAL.items())]
     for path in (COMPOUND_PARTS_FILE, *HUNSPELL_FILES):
         stat = path.stat() if path.exists() else None
         stamp.append((str(path), stat and stat.st_size, stat and stat.st_mtime_ns))
