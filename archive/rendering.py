@@ -12,11 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import pydyf
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from forum.models import Thread
 
@@ -41,9 +38,11 @@ class Stamp:
     journal_date: date
 
 
-def _no_fetching() -> URLFetcher:
+def _no_fetching():
     # Posts are user content: never let the renderer fetch a URL (no SSRF, no
     # tracking pixels, no content that could change after the freeze).
+    from weasyprint.urls import URLFetcher
+
     return URLFetcher(allowed_protocols=())
 
 
@@ -68,6 +67,8 @@ def thread_html(
 
 def _display_title(document, pdf) -> None:
     # PDF/UA: viewers show the document's title, not its file name.
+    import pydyf
+
     pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
 
 
@@ -75,6 +76,10 @@ def thread_pdf(
     thread: Thread, *, frozen_at=None, stamp: Stamp | None = None, include_removed: bool = False
 ) -> bytes:
     """The thread as it stands now, as tagged PDF/A-2b bytes (fonts embedded, sRGB intent)."""
+    # Imported here: WeasyPrint and its font stack cost every web process ~43 MB, and
+    # only journaling and the records officer's download make PDFs.
+    from weasyprint import HTML
+
     html = thread_html(thread, frozen_at=frozen_at, stamp=stamp, include_removed=include_removed)
     options = {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
     document = HTML(string=html, url_fetcher=_no_fetching()).render(**options)

@@ -6,15 +6,16 @@ of the retention schedule; a case of the type inherits it, unless the case has
 an override of its own. A type without its own line leaves the class's in force.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .journal import DisposalDecision
+from .journal import RetentionOverride
 
 
-class CaseType(models.Model):
+class CaseType(RetentionOverride):
+    """Blank retention fields: the archive class's line applies to cases of this type."""
+
     code = models.CharField(_("kode"), max_length=40, unique=True)
     title = models.CharField(_("sakstype"), max_length=200)
     archive_class = models.ForeignKey(
@@ -22,23 +23,6 @@ class CaseType(models.Model):
         verbose_name=_("arkivklasse"),
         on_delete=models.PROTECT,
         related_name="case_types",
-    )
-    # Blank: the archive class's line applies to cases of this type.
-    disposal_decision = models.CharField(
-        _("kassasjonsvedtak"), max_length=10, choices=DisposalDecision.choices, blank=True
-    )
-    retention_years = models.PositiveSmallIntegerField(
-        _("bevaringstid (år etter avslutning)"), null=True, blank=True
-    )
-    disposal_basis = models.CharField(_("kassasjonshjemmel"), max_length=200, blank=True)
-    # Four eyes on disposal: whoever set this line does not approve the list it makes due.
-    retention_set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
     )
     is_active = models.BooleanField(_("i bruk"), default=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)

@@ -80,6 +80,40 @@ def years_after(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+class RetentionLine(models.Model):
+    """A line of the retention schedule (bevarings- og kassasjonsplan): how long after
+    closing, on what legal basis, and who set it. Whoever set the line that makes a case
+    due does not approve the disposal list it is on (four eyes)."""
+
+    retention_years = models.PositiveSmallIntegerField(
+        _("bevaringstid (år etter avslutning)"), null=True, blank=True
+    )
+    disposal_basis = models.CharField(_("kassasjonshjemmel"), max_length=200, blank=True)
+    retention_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class RetentionOverride(RetentionLine):
+    """A line that may be left blank: then the one above it applies (a case's type's, else
+    its archive class's)."""
+
+    disposal_decision = models.CharField(
+        _("kassasjonsvedtak"), max_length=10, choices=DisposalDecision.choices, blank=True
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Fonds(models.Model):
     """The archive (arkiv) and its one classification system (klassifikasjonssystem).
 
@@ -103,7 +137,7 @@ class Fonds(models.Model):
         return self.title
 
 
-class ArchiveClass(models.Model):
+class ArchiveClass(RetentionLine):
     """A class (klasse) in the archive key; every case is filed under one."""
 
     uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
@@ -115,19 +149,6 @@ class ArchiveClass(models.Model):
         max_length=10,
         choices=DisposalDecision.choices,
         default=DisposalDecision.KEEP,
-    )
-    retention_years = models.PositiveSmallIntegerField(
-        _("bevaringstid (år etter avslutning)"), null=True, blank=True
-    )
-    disposal_basis = models.CharField(_("kassasjonshjemmel"), max_length=200, blank=True)
-    # Four eyes on disposal: whoever set this line does not approve the list it makes due.
-    retention_set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -190,7 +211,7 @@ class JournalSequence(models.Model):
         return f"{self.kind} {self.year}: {self.last_number}"
 
 
-class Case(models.Model):
+class Case(RetentionOverride):
     """A case (saksmappe) with its case number ``YYYY/N``."""
 
     class Status(models.TextChoices):
@@ -227,21 +248,6 @@ class Case(models.Model):
         related_name="cases",
     )
     # Blank: the case type's (else the archive class's) schedule applies (see ``retention``).
-    disposal_decision = models.CharField(
-        _("kassasjonsvedtak"), max_length=10, choices=DisposalDecision.choices, blank=True
-    )
-    retention_years = models.PositiveSmallIntegerField(
-        _("bevaringstid (år etter avslutning)"), null=True, blank=True
-    )
-    disposal_basis = models.CharField(_("kassasjonshjemmel"), max_length=200, blank=True)
-    retention_set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = _("sak")

@@ -4,13 +4,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, Case, Count, OuterRef, Prefetch, Subquery, Value, When
+from django.db.models import Count, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 import access
+from fagrom import generations
 from fagrom.storage import StorageWriteError
 from fagrom.throttle import posting_allowed
 
@@ -60,15 +61,15 @@ def topic_detail(request, room_slug, topic_slug):
     threads = (
         topic.threads.listing_order()
         .select_related("author__org_unit", "last_post_author__org_unit")
-        .annotate(
-            is_unread=Case(
-                When(unread_condition(request.user), then=True),
-                default=False,
-                output_field=BooleanField(),
-            )
-        )
+        .defer("author__password", "last_post_author__password")
     )
-    page_obj, page_range = paginate(request, threads, settings.THREADS_PER_PAGE)
+    page_obj, page_range = paginate(
+        request,
+        threads,
+        settings.THREADS_PER_PAGE,
+        count=generations.cached(f"topic-count:{topic.pk}", make=threads.count),
+    )
+    page_obj.object_list = _topic_rows(request.user, topic, page_obj)
     return render(
         request,
         "forum/topic.html",
@@ -81,6 +82,34 @@ def topic_detail(request, room_slug, topic_slug):
             **topic_context(request, topic),
         },
     )
+
+
+def _topic_rows(user, topic, page_obj) -> list:
+    """One page of the topic's threads, kept for every reader while nothing changed
+    (``fagrom.generations``); only what is unread for ``user`` is asked each time."""
+
+    def make():
+        rows = list(page_obj.object_list)
+        for thread in rows:
+            thread._state.fields_cache.pop("topic", None)  # the request's own copy
+        return rows
+
+    rows = generations.cached(
+        f"topic-rows:{topic.pk}:{page_obj.number}:{page_obj.paginator.per_page}", make=make
+    )
+    unread = (
+        set(
+            Thread.objects.filter(pk__in=[t.pk for t in rows])
+            .filter(unread_condition(user))
+            .values_list("pk", flat=True)
+        )
+        if rows
+        else set()
+    )
+    for thread in rows:
+        thread.is_unread = thread.pk in unread
+        Thread.topic.field.set_cached_value(thread, topic)
+    return rows
 
 
 @login_required

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -21,6 +22,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PagePermissionTester
 from wagtail.query import PageQuerySet
+from wagtail.url_routing import RouteResult
 
 from ..blocks import HandbookStreamBlock, block_text, heading_anchor
 from ..forms import ControlledPageForm
@@ -114,6 +116,24 @@ class HandbookIndexPage(SiteAddressMixin, LoginRequiredMixin, LockRulesMixin, Pa
     def get_context(self, request, *args, **kwargs):
         extra = self.reader_context(request, self)
         return {**super().get_context(request, *args, **kwargs), **extra}
+
+    def route(self, request, path_components):
+        """The page at the end of the path in one lookup by ``url_path``, where Wagtail's
+        ``Page.route`` asks for each level's child and its specific page in turn (two
+        queries a level). As there, only the page at the end must be live; no handbook
+        page type routes on its own (``RoutablePageMixin``), so nothing is skipped."""
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+        try:
+            page = Page.objects.descendant_of(self).get(url_path=url_path).specific
+        except Page.DoesNotExist as e:
+            raise Http404 from e
+        if type(page).route is not Page.route and type(page).route is not HandbookIndexPage.route:
+            return super().route(request, path_components)  # a type that routes itself
+        if not page.live:
+            raise Http404
+        return RouteResult(page)
 
 
 class ControlledPageQuerySet(PageQuerySet):

@@ -166,3 +166,17 @@ def test_off_it_keeps_nothing(settings, kari, topic):
     _, queries = front(kari)
     assert queries > CACHED_FRONT_PAGE_MAX_QUERIES
     assert not generations.enabled()
+
+
+def test_topic_rows_are_shared_but_each_reader_gets_their_own_unread_marks(
+    topic, case_worker, colleague
+):
+    thread = ThreadFactory(topic=topic, author=colleague, title="Ferie og dagpenger")
+    PostFactory(thread=thread, author=colleague)
+    url = reverse("forum:topic", args=[topic.room.slug, topic.slug])
+    kari, jonas = logged_in(case_worker), logged_in(colleague)
+    kari.get(thread.get_absolute_url())  # Kari has read it
+    assert "unread-badge" not in main(kari.get(url).content.decode())
+    assert "unread-badge" in main(jonas.get(url).content.decode())  # the rows, kept: his marks
+    ThreadFactory(topic=topic, author=colleague, title="Ny tråd i temaet")
+    assert "Ny tråd i temaet" in kari.get(url).content.decode()
