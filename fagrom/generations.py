@@ -46,6 +46,7 @@ NOT_CONTENT = frozenset(
         "search.IndexedDocument",
         "search.IndexedWord",
         "search.IndexedPrincipal",
+        "search.IndexBuild",
         "people.ApiToken",  # its "last used" moves with every API call
         "admin.LogEntry",
     }
