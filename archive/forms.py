@@ -276,6 +276,7 @@ class CaseTypeForm(FagromForm):
 
 
 class CaseTypeChoiceForm(FagromForm):
+    invalid_message = _("Velg en sakstype fra listen.")
     case_type = forms.ModelChoiceField(
         label=_("Sakstype"),
         queryset=CaseType.objects.order_by("code"),

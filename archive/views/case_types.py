@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +13,7 @@ import access
 from .. import services
 from ..forms import CaseTypeChoiceForm, CaseTypeForm
 from ..models import Case, CaseType
-from ..services import ArchiveError
+from .actions import on_button, on_form
 
 
 def _initial(case_type: CaseType) -> dict:
@@ -36,29 +36,17 @@ def case_types(request):
     failed_pk, failed_form = None, None
     if request.method == "POST":
         editing = None
-        if request.POST.get("case_type"):
-            editing = get_object_or_404(CaseType, pk=request.POST["case_type"])
-        prefix = f"t{editing.pk}" if editing else "new"
-        form = CaseTypeForm(request.POST, prefix=prefix)
-        if form.is_valid():
-            d = form.cleaned_data
-            try:
-                services.case_type_save(
-                    by=request.user,
-                    case_type=editing,
-                    code=d["code"],
-                    title=d["title"],
-                    archive_class=d["archive_class"],
-                    decision=d["decision"],
-                    years=d["years"],
-                    basis=d["basis"],
-                    is_active=d["is_active"],
-                )
-            except ArchiveError as exc:
-                form.add_error(None, exc.message)
-            else:
-                messages.success(request, _("Sakstypen er lagret."))
-                return redirect("archive:case_types")
+        if chosen := request.POST.get("case_type"):
+            if not chosen.isdigit():  # a tampered form: not a type that exists
+                raise Http404
+            editing = get_object_or_404(CaseType, pk=int(chosen))
+        form = CaseTypeForm(request.POST, prefix=f"t{editing.pk}" if editing else "new")
+
+        def save(**fields):
+            services.case_type_save(by=request.user, case_type=editing, **fields)
+
+        if on_form(request, form, save, done=_("Sakstypen er lagret.")):
+            return redirect("archive:case_types")
         failed_pk, failed_form = (editing.pk if editing else "new"), form
     rows = [
         (
@@ -83,16 +71,12 @@ def case_types(request):
 def case_type_assign(request, case_id):
     access.check_keep_records(request.user)
     case = get_object_or_404(Case, pk=case_id)
-    form = CaseTypeChoiceForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Velg en sakstype fra listen."))
-        return redirect("archive:case", case_id=case.pk)
-    try:
-        services.case_type_assign(
-            case=case, by=request.user, case_type=form.cleaned_data["case_type"]
-        )
-    except ArchiveError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Sakstypen er lagret."))
+    on_button(
+        request,
+        lambda case_type: services.case_type_assign(
+            case=case, by=request.user, case_type=case_type
+        ),
+        form=CaseTypeChoiceForm(request.POST),
+        done=_("Sakstypen er lagret."),
+    )
     return redirect("archive:case", case_id=case.pk)

@@ -209,3 +209,19 @@ def test_the_extract_names_the_case_type_and_still_validates(
     )
     assert run.returncode == 0, run.stdout
     assert "0 error(s), 0 warning(s)" in run.stdout, run.stdout
+
+
+def test_tampered_case_type_ids_get_a_404_or_a_message_never_a_500(
+    benefit_type, topic, case_worker, archivist, client
+):
+    case = journal(ThreadFactory(topic=topic, author=case_worker), archivist).case
+    client.force_login(archivist)
+    response = client.post(reverse("archive:case_types"), {"case_type": "1 OR 1=1"})
+    assert response.status_code == 404
+    response = client.post(
+        reverse("archive:case_type_assign", args=[case.pk]), {"case_type": "abc"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Velg en sakstype fra listen." in response.content.decode()
+    case.refresh_from_db()
+    assert case.case_type_id is None
