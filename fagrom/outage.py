@@ -84,6 +84,20 @@ def outage_report(dependency: str, exc: BaseException) -> None:
     logger.error(message, *args, extra={"event": "outage", "dependency": dependency})
 
 
+def log_failure(log: logging.Logger, exc: BaseException, message: str, *args, **extra) -> None:
+    """Log a failure caught so that it does not reach the user.
+
+    An outage goes through ``outage_report`` (one line per dependency and interval, the
+    same budget as requests); anything else is logged with its traceback, as it is a bug.
+    """
+    dependency = outage_dependency(exc)
+    if dependency is not None:
+        outage_report(dependency, exc)
+        log.warning(message + " (%s unavailable)", *args, dependency, extra=extra)
+    else:
+        log.error(message, *args, exc_info=exc, extra=extra)
+
+
 def outage_recovered(dependency: str) -> None:
     """``dependency`` answered again: log the end of its outage once."""
     if dependency not in _down:  # the common case costs one dict lookup

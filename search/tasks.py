@@ -14,6 +14,8 @@ import logging
 from django.db import transaction
 from django_tasks import task
 
+from fagrom.outage import log_failure
+
 logger = logging.getLogger(__name__)
 
 TASK_SLICE = 500
@@ -29,8 +31,9 @@ def index_later(source: str, *pks: int) -> None:
 def _enqueue(source: str, ids: list[int]) -> None:
     try:
         index_objects.enqueue(source, ids)
-    except Exception:  # noqa: BLE001 - a lost index update must never fail the user's action
-        logger.exception("Could not queue search indexing for %s %s", source, ids)
+    except Exception as exc:  # noqa: BLE001 - a lost index update must never fail the user's action
+        # After an outage the next edit of the object, or ``search_reindex``, brings them back.
+        log_failure(logger, exc, "Could not queue search indexing for %s %s", source, ids)
 
 
 @task()

@@ -15,6 +15,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
+from fagrom.outage import log_failure
+
 logger = logging.getLogger("fagrom.scheduler")
 
 
@@ -49,8 +51,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         try:
             call_command(name, *arguments, stdout=self.stdout, stderr=self.stderr)
-        except Exception:  # noqa: BLE001 - one failing job must not stop the others
-            logger.exception("scheduled job failed", extra={"job": name})
+        except Exception as exc:  # noqa: BLE001 - one failing job must not stop the others
+            log_failure(logger, exc, "scheduled job failed", job=name)
             return False
         logger.info(
             "scheduled job done",
