@@ -101,6 +101,7 @@ class Person(threading.Thread):
         )
         self.session = requests.Session()
         self.random = random.Random(n)
+        self.last_answer = time.monotonic()
 
     def request(self, kind, method, path, **kwargs):
         started = time.monotonic()
@@ -113,7 +114,10 @@ class Person(threading.Thread):
                 status = "logged_out"  # a 200 of the login form is no page read
         except Exception as exc:  # noqa: BLE001 - counted as an error with its type
             response, status = None, type(exc).__name__
-        self.stats.record(kind, status, time.monotonic() - started)
+            # How long the connection had been idle says whether the server closed it.
+            self.stats.sample(kind, exc, idle=started - self.last_answer)
+        self.last_answer = time.monotonic()
+        self.stats.record(kind, status, self.last_answer - started)
         return response
 
     def csrf(self):
@@ -181,7 +185,19 @@ class Stats:
         self.max_requests = max_requests
         self.by_kind: dict[str, list[float]] = {}
         self.errors: dict[str, int] = {}
+        self.error_samples: list[dict] = []
         self.total = 0
+
+    def sample(self, kind, exc, *, idle):
+        with self.lock:
+            if len(self.error_samples) < 50:
+                self.error_samples.append(
+                    {
+                        "kind": kind,
+                        "idle_s": round(idle, 3),
+                        "error": " ".join(str(exc).split())[:300],
+                    }
+                )
 
     def record(self, kind, status, seconds):
         with self.lock:
@@ -282,6 +298,7 @@ def main():
         "errors": stats.errors,
         "load_average_end": [round(v, 2) for v in os.getloadavg()],
         "error_count": sum(stats.errors.values()),
+        "error_samples": stats.error_samples,
         "latency_ms": {
             kind: {
                 "n": len(v),
