@@ -80,4 +80,3 @@ def test_postgres_rebuild_leaves_fresh_planner_statistics(topic, case_worker):
     with connection.cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_indexeddocument'")
         assert cursor.fetchone()[0] == written == 4
-
