@@ -299,6 +299,10 @@ def posts_html(
         post.html = mark_safe("\n  ".join(parts))
 
 
+def posts_key(thread_id, number, per_page) -> str:
+    return f"thread-posts:{int(thread_id)}:{int(number)}:{int(per_page)}"
+
+
 def page_posts(thread, page_obj) -> list:
     """The posts of one page of ``thread`` (``page_obj`` from its paginator), kept while
     nothing changed.
@@ -310,7 +314,7 @@ def page_posts(thread, page_obj) -> list:
     post is never kept: its text and files are read fresh on every request.
     """
     rows = page_obj.object_list  # an unevaluated slice of the thread's posts
-    key = f"thread-posts:{thread.pk}:{page_obj.number}:{page_obj.paginator.per_page}"
+    key = posts_key(thread.pk, page_obj.number, page_obj.paginator.per_page)
 
     def make():
         kept = []

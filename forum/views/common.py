@@ -2,11 +2,13 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 import access
+from fagrom import generations
 
-from ..models import Bookmark, Follow, IdeaVote, ThreadRead
+from ..models import Bookmark, Follow, IdeaVote, Thread, ThreadRead
 
 
 def paginate(request, queryset, per_page, *, count=None):
@@ -27,6 +29,17 @@ def visible_topic_or_404(user, room_slug, topic_slug):
     )
 
 
+def _reader_state(user):
+    return {
+        "reader_read_at": Subquery(
+            ThreadRead.objects.filter(user=user, thread=OuterRef("pk")).values("read_at")[:1]
+        ),
+        "is_following": Exists(Follow.objects.filter(user=user, thread=OuterRef("pk"))),
+        "is_bookmarked": Exists(Bookmark.objects.filter(user=user, thread=OuterRef("pk"))),
+        "has_voted": Exists(IdeaVote.objects.filter(user=user, thread=OuterRef("pk"))),
+    }
+
+
 def visible_thread_or_404(user, thread_id, *, reader_state=False):
     """The thread if ``user`` may see it, else 404.
 
@@ -37,15 +50,45 @@ def visible_thread_or_404(user, thread_id, *, reader_state=False):
     threads = access.threads_visible_to(user).select_related("topic__room", "author__org_unit")
     if reader_state:
         threads = threads.annotate(
-            reader_read_at=Subquery(
-                ThreadRead.objects.filter(user=user, thread=OuterRef("pk")).values("read_at")[:1]
-            ),
-            is_following=Exists(Follow.objects.filter(user=user, thread=OuterRef("pk"))),
-            is_bookmarked=Exists(Bookmark.objects.filter(user=user, thread=OuterRef("pk"))),
-            has_voted=Exists(IdeaVote.objects.filter(user=user, thread=OuterRef("pk"))),
-            accepted_position=F("accepted_answer__position"),
+            **_reader_state(user), accepted_position=F("accepted_answer__position")
         )
     return get_object_or_404(threads, pk=thread_id)
+
+
+def kept_thread_for_reader_or_404(user, thread_id):
+    """``visible_thread_or_404(..., reader_state=True)`` for a page that only reads it.
+
+    The access check and the reader's own state are asked fresh, in one statement of a
+    few values; the thread's row with its topic, room and author, the same for every
+    reader, is kept while nothing changed (``fagrom.generations``), since building and
+    reading that wide join cost more than the rest of the statement. Not for views that
+    write the thread: the kept row may be one request old.
+    """
+    state = (
+        access.threads_visible_to(user).filter(pk=thread_id).values(**_reader_state(user)).first()
+    )
+    if state is None:
+        raise Http404
+    thread = generations.cached(thread_row_key(thread_id), make=lambda: _thread_row(thread_id))
+    if thread is None:  # gone since the statement above
+        raise Http404
+    for name, value in state.items():
+        setattr(thread, name, value)
+    return thread
+
+
+def thread_row_key(thread_id) -> str:
+    return f"thread-row:{int(thread_id)}"
+
+
+def _thread_row(thread_id):
+    return (
+        Thread.objects.select_related("topic__room", "author__org_unit")
+        .defer("author__password")  # nothing reads it; a kept row holds no hash
+        .annotate(accepted_position=F("accepted_answer__position"))
+        .filter(pk=thread_id)
+        .first()
+    )
 
 
 def visible_post_or_404(user, post_id):
