@@ -8,6 +8,7 @@ choice widgets (their choices may come from the database), is rendered each time
 """
 
 from django import forms, template
+from django.core.signals import setting_changed
 from django.template.loader import get_template
 from django.utils import translation
 
@@ -56,3 +57,10 @@ def form_field(field):
             _KEPT.clear()
         html = _KEPT[key] = _render(field)
     return html
+
+
+def _forget(**kwargs):
+    _KEPT.clear()  # a test's changed setting may change a label or an attribute
+
+
+setting_changed.connect(_forget, dispatch_uid="form-tags-forget")
