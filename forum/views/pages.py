@@ -70,6 +70,16 @@ def room_detail(request, room_slug):
 @login_required
 def topic_detail(request, room_slug, topic_slug):
     topic = visible_topic_or_404(request.user, room_slug, topic_slug)
+    page = request.GET.get("page", "1")
+    generations.prefetch(
+        [
+            f"topic-count:{topic.pk}",
+            _topic_rows_key(topic, page if page.isdigit() else "1", settings.THREADS_PER_PAGE),
+            f"topic-moderators:{topic.pk}",
+            menu_key(request.user),
+        ],
+        user=request.user,
+    )
     threads = (
         topic.threads.listing_order()
         .select_related("author__org_unit", "last_post_author__org_unit")
@@ -90,7 +100,10 @@ def topic_detail(request, room_slug, topic_slug):
             "room": topic.room,
             "page_obj": page_obj,
             "page_range": page_range,
-            "moderators": topic.moderators.select_related("org_unit"),
+            "moderators": generations.cached(
+                f"topic-moderators:{topic.pk}",
+                make=lambda: list(topic.moderators.select_related("org_unit").defer("password")),
+            ),
             **topic_context(request, topic),
         },
     )
@@ -99,6 +112,13 @@ def topic_detail(request, room_slug, topic_slug):
 _ROW_END = "<!--row-->"
 _UNREAD_CLASS = "<!--unread-class-->"
 _UNREAD_BADGE = "<!--unread-badge-->"
+
+
+def _topic_rows_key(topic, number, per_page) -> str:
+    return (
+        f"topic-rows:{topic.pk}:{int(number)}:{int(per_page)}:{translation.get_language()}:"
+        f"{timezone.get_current_timezone_name()}"
+    )
 
 
 def _topic_rows(user, topic, page_obj) -> list:
@@ -113,9 +133,7 @@ def _topic_rows(user, topic, page_obj) -> list:
         return [(t.pk, row) for t, row in zip(threads, html.split(_ROW_END), strict=False)]
 
     rows = generations.cached(
-        f"topic-rows:{topic.pk}:{page_obj.number}:{page_obj.paginator.per_page}:"
-        f"{translation.get_language()}:{timezone.get_current_timezone_name()}",
-        make=make,
+        _topic_rows_key(topic, page_obj.number, page_obj.paginator.per_page), make=make
     )
     unread = (
         set(
