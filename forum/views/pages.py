@@ -22,7 +22,7 @@ from fagrom.throttle import posting_allowed
 from .. import markup, services
 from ..forms import PostEditForm, ReplyForm, ThreadForm
 from ..models import Thread, Topic, unread_condition
-from ..post_html import page_posts, posts_key
+from ..post_html import page_posts, page_shared_key, posts_key
 from ..services import listening
 from ..services.menu import menu_key
 from .common import (
@@ -215,6 +215,7 @@ def _prefetch_thread_parts(request, thread_id) -> None:
         [
             thread_row_key(thread_id),
             posts_key(thread_id, page, settings.POSTS_PER_PAGE),
+            page_shared_key(thread_id, page, settings.POSTS_PER_PAGE),
             clarifications_key(thread_id),
             notes_key(thread_id),
             # The archive's and the handbook's parts (their template tags' keys).
