@@ -116,6 +116,15 @@ def prefetch(keys, *, user=None) -> None:
             memo[k] = found.get(k)
 
 
+def content_token() -> str | None:
+    """The content generation this request read (``prefetch`` or a ``cached`` call), or
+    None: for parts kept in this process under it (``{% kept for … %}``)."""
+    memo = _request_memo.get()
+    if memo is None or not enabled():
+        return None
+    return memo.get(CONTENT)
+
+
 def _get_many(keys: list[str]) -> dict:
     memo = _request_memo.get()
     if memo is None:

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 import access
 from fagrom import generations
 
-from ..models import Bookmark, Follow, IdeaVote, Thread, ThreadRead
+from ..models import Bookmark, Follow, IdeaVote, Thread, ThreadRead, Topic
 
 
 def paginate(request, queryset, per_page, *, count=None):
@@ -24,6 +24,27 @@ def paginate(request, queryset, per_page, *, count=None):
         paginator.count = count  # cached_property: an instance attribute overrides it
     page_obj = paginator.get_page(request.GET.get("page"))
     return page_obj, paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+def topic_row_key(room_slug, topic_slug) -> str:
+    return f"topic-row:{room_slug}:{topic_slug}"  # slugs: [-a-zA-Z0-9_] (the URL converter)
+
+
+def kept_topic_or_404(user, room_slug, topic_slug):
+    """``visible_topic_or_404`` for a page that only reads the topic: its row with the
+    room, the same for every reader, is kept while nothing changed (``fagrom.generations``)
+    and ``access.can_view`` decides on it, as on any topic."""
+    topic = generations.cached(
+        topic_row_key(room_slug, topic_slug),
+        make=lambda: (
+            Topic.objects.select_related("room")
+            .filter(room__slug=room_slug, slug=topic_slug)
+            .first()
+        ),
+    )
+    if topic is None or not access.can_view(user, topic):
+        raise Http404
+    return topic
 
 
 def visible_topic_or_404(user, room_slug, topic_slug):

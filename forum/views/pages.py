@@ -27,8 +27,10 @@ from ..services import listening
 from ..services.menu import menu_key
 from .common import (
     kept_thread_for_reader_or_404,
+    kept_topic_or_404,
     paginate,
     thread_row_key,
+    topic_row_key,
     visible_post_or_404,
     visible_thread_or_404,
     visible_topic_or_404,
@@ -69,16 +71,17 @@ def room_detail(request, room_slug):
 
 @login_required
 def topic_detail(request, room_slug, topic_slug):
-    topic = visible_topic_or_404(request.user, room_slug, topic_slug)
+    generations.prefetch(
+        [topic_row_key(room_slug, topic_slug), menu_key(request.user)], user=request.user
+    )
+    topic = kept_topic_or_404(request.user, room_slug, topic_slug)
     page = request.GET.get("page", "1")
     generations.prefetch(
         [
             f"topic-count:{topic.pk}",
             _topic_rows_key(topic, page if page.isdigit() else "1", settings.THREADS_PER_PAGE),
             f"topic-moderators:{topic.pk}",
-            menu_key(request.user),
-        ],
-        user=request.user,
+        ]
     )
     threads = (
         topic.threads.listing_order()

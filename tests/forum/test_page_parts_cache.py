@@ -70,8 +70,30 @@ def test_a_rename_and_a_lock_show_on_the_next_request(case_worker, moderator, qu
     moderation.thread_rename(thread=question, by=moderator, title="Nytt navn på tråden")
     moderation.thread_set_flags(thread=question, by=moderator, locked=True)
     html = _get(reader, question.get_absolute_url())
-    assert "Nytt navn på tråden" in html
-    assert "Låst" in html
+    header = html.split('<header class="thread__header">')[1].split("</header>")[0]
+    crumbs = html.split('class="ds-breadcrumbs"')[1].split("</nav>")[0]
+    assert "Nytt navn på tråden" in header and "Karensdager" not in header
+    assert "Nytt navn på tråden" in crumbs and "Karensdager" not in crumbs
+    assert "Låst" in header
+
+
+def test_a_reply_moves_the_kept_header_count_for_every_reader(case_worker, colleague, question):
+    kari, jonas = _client(case_worker), _client(colleague)
+    assert "2 innlegg" in _get(kari, question.get_absolute_url())
+    from forum.services import post_reply
+
+    post_reply(thread=question, author=colleague, body="Et tillegg.")
+    for client in (kari, jonas):
+        header = _get(client, question.get_absolute_url()).split("</header>", 2)[1]
+        assert "3 innlegg" in header and "2 innlegg" not in header
+
+
+def test_a_topics_new_description_shows_on_the_next_request(case_worker, topic):
+    reader = _client(case_worker)
+    _get(reader, _topic_url(topic))
+    topic.description = "Alt om dagpenger under permittering."
+    topic.save(update_fields=["description"])
+    assert "Alt om dagpenger under permittering." in _get(reader, _topic_url(topic))
 
 
 def test_the_readers_own_state_is_theirs_not_the_first_readers(
