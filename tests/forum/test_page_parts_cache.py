@@ -272,3 +272,22 @@ def test_the_kept_parts_are_made_once_and_then_served_to_every_reader(
     again = jonas.get(question.get_absolute_url())
     assert "forum/includes/thread_clarifications.html" not in _rendered(again)
     assert "includes/field.html" not in _rendered(again)  # the empty reply form, kept
+
+
+def test_a_posts_files_are_listed_on_every_kept_reread_and_a_new_file_on_the_next(
+    case_worker, colleague, question
+):
+    from forum.services import post_reply
+    from tests.forum.files import PDF, upload
+
+    post_reply(
+        thread=question, author=colleague, body="Se vedlegg.", attachments=[upload("a.pdf", PDF)]
+    )
+    kari, jonas = _client(case_worker), _client(colleague)
+    for client in (kari, jonas, kari):  # made, then kept
+        assert "a.pdf" in _get(client, question.get_absolute_url())
+    post_reply(
+        thread=question, author=colleague, body="En til.", attachments=[upload("b.pdf", PDF)]
+    )
+    html = _get(kari, question.get_absolute_url())
+    assert "a.pdf" in html and "b.pdf" in html
