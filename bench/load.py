@@ -160,17 +160,24 @@ def wait_up(url):
 
 
 def worker_rss_mb(master_pid):
-    """Resident memory of each worker (the master's children), in MB."""
+    """Resident and proportional memory of each worker (the master's children), in MB.
+
+    RSS counts every page a worker touches, shared ones included; PSS divides each shared
+    page among the processes sharing it, which is what a preloaded worker really costs.
+    """
     sizes = []
     for pid in os.listdir("/proc"):
         if not pid.isdigit():
             continue
         try:
             status = Path(f"/proc/{pid}/status").read_text()
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         except OSError:
             continue
         if re.search(rf"^PPid:\s+{master_pid}$", status, re.M):
-            sizes.append(int(re.search(r"^VmRSS:\s+(\d+)", status, re.M).group(1)) / 1024)
+            rss = int(re.search(r"^VmRSS:\s+(\d+)", status, re.M).group(1)) / 1024
+            pss = int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1)) / 1024
+            sizes.append((rss, pss))
     return sorted(sizes)
 
 
@@ -337,8 +344,11 @@ def report(args, users, thread, results, rss, load_before, load_after):
         f"{sum(r['page']['non2xx'] for r in results)}"
     )
     out(
-        "worker RSS after the run (MB): "
-        + "; ".join(f"{name} {', '.join(f'{m:.0f}' for m in sizes)}" for name, sizes in rss.items())
+        "worker memory after the run, RSS / PSS (MB): "
+        + "; ".join(
+            f"{name} {', '.join(f'{r:.0f} / {p:.0f}' for r, p in sizes)}"
+            for name, sizes in rss.items()
+        )
     )
 
 

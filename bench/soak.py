@@ -101,20 +101,45 @@ class Person(threading.Thread):
         )
         self.session = requests.Session()
         self.random = random.Random(n)
+        self.last_answer = time.monotonic()
 
     def request(self, kind, method, path, **kwargs):
         started = time.monotonic()
         try:
-            response = self.session.request(
-                method, self.base + path, timeout=self.args.timeout, **kwargs
-            )
+            response = self._send(kind, method, path, idle=started - self.last_answer, **kwargs)
             status = response.status_code
             if kind != "login" and LOGIN_PATH in response.url:
                 status = "logged_out"  # a 200 of the login form is no page read
         except Exception as exc:  # noqa: BLE001 - counted as an error with its type
             response, status = None, type(exc).__name__
-        self.stats.record(kind, status, time.monotonic() - started)
+            # How long the connection had been idle says whether the server closed it.
+            self.stats.sample(kind, exc, idle=started - self.last_answer)
+        self.last_answer = time.monotonic()
+        self.stats.record(kind, status, self.last_answer - started)
         return response
+
+    def _send(self, kind, method, path, *, idle, **kwargs):
+        """One request, sent again once if the server closed the idle connection under it.
+
+        gunicorn closes a keep-alive connection after ``--keep-alive`` seconds (2) idle; a
+        request sent in the same instant finds it closed before any answer (Python's
+        ``RemoteDisconnected``). Browsers send such a request again on a new connection
+        (RFC 9112 § 9.3.1), so this does too, and counts it; any other failure, and a
+        second one, is an error.
+        """
+        import requests
+
+        try:
+            return self.session.request(
+                method, self.base + path, timeout=self.args.timeout, **kwargs
+            )
+        except requests.ConnectionError as exc:
+            if "RemoteDisconnected" not in repr(exc) or idle < 1.0:
+                raise
+            self.stats.retried(kind, idle=idle)
+            return self.session.request(
+                method, self.base + path, timeout=self.args.timeout, **kwargs
+            )
 
     def csrf(self):
         return self.session.cookies.get("csrftoken", "")
@@ -181,7 +206,24 @@ class Stats:
         self.max_requests = max_requests
         self.by_kind: dict[str, list[float]] = {}
         self.errors: dict[str, int] = {}
+        self.error_samples: list[dict] = []
+        self.keepalive_retries: list[dict] = []
         self.total = 0
+
+    def retried(self, kind, *, idle):
+        with self.lock:
+            self.keepalive_retries.append({"kind": kind, "idle_s": round(idle, 3)})
+
+    def sample(self, kind, exc, *, idle):
+        with self.lock:
+            if len(self.error_samples) < 50:
+                self.error_samples.append(
+                    {
+                        "kind": kind,
+                        "idle_s": round(idle, 3),
+                        "error": " ".join(str(exc).split())[:300],
+                    }
+                )
 
     def record(self, kind, status, seconds):
         with self.lock:
@@ -282,6 +324,9 @@ def main():
         "errors": stats.errors,
         "load_average_end": [round(v, 2) for v in os.getloadavg()],
         "error_count": sum(stats.errors.values()),
+        "error_samples": stats.error_samples,
+        "keepalive_retries": len(stats.keepalive_retries),
+        "keepalive_retry_samples": stats.keepalive_retries[:20],
         "latency_ms": {
             kind: {
                 "n": len(v),

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from wagtail.models import PageViewRestriction
 
+from fagrom.generations import cached
+
 
 @dataclass(frozen=True)
 class PageRestriction:
@@ -25,7 +27,16 @@ class PageRestriction:
 
 
 def handbook_restrictions() -> tuple[PageRestriction, ...]:
-    """Every restriction that limits who reads a page (one query; there are few)."""
+    """Every restriction that limits who reads a page (one query; there are few).
+
+    Shared by every request (search principals, handbook pages) and kept under the
+    content generation: saving a restriction or changing its groups bumps it, so the
+    next request reads the new set.
+    """
+    return cached("handbook:restrictions", make=_read_restrictions)
+
+
+def _read_restrictions() -> tuple[PageRestriction, ...]:
     rows = (
         PageViewRestriction.objects.exclude(restriction_type=PageViewRestriction.LOGIN)
         .order_by("id")

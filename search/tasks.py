@@ -9,31 +9,18 @@ immediate backend runs it in-process right after the commit.
 
 from __future__ import annotations
 
-import logging
-
-from django.db import transaction
 from django_tasks import task
 
-from fagrom.outage import log_failure
-
-logger = logging.getLogger(__name__)
+from fagrom.queue import enqueue_with_commit
 
 TASK_SLICE = 500
 
 
 def index_later(source: str, *pks: int) -> None:
-    """Re-index these objects of ``source`` once the current transaction commits."""
+    """Re-index these objects of ``source`` if the current transaction commits."""
     ids = sorted({int(pk) for pk in pks})
     if ids:
-        transaction.on_commit(lambda: _enqueue(source, ids))
-
-
-def _enqueue(source: str, ids: list[int]) -> None:
-    try:
-        index_objects.enqueue(source, ids)
-    except Exception as exc:  # noqa: BLE001 - a lost index update must never fail the user's action
-        # After an outage the next edit of the object, or ``search_reindex``, brings them back.
-        log_failure(logger, exc, "Could not queue search indexing for %s %s", source, ids)
+        enqueue_with_commit(index_objects, source, ids)
 
 
 @task()

@@ -73,3 +73,17 @@ def test_redis_cache_chosen_by_redis_url_has_its_client_library():
 
     client = RedisCache("redis://127.0.0.1:6379/0", {})._cache  # no connection until a command
     assert client._lib.__name__ == "redis"
+
+
+def test_gunicorn_config_preloads_the_app_and_freezes_what_it_imported(monkeypatch):
+    """gunicorn reads ./gunicorn.conf.py; the workers share the preloaded imports."""
+    import gc
+    import runpy
+    from pathlib import Path
+
+    config = runpy.run_path(str(Path(__file__).resolve().parents[1] / "gunicorn.conf.py"))
+    assert config["preload_app"] is True
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    config["when_ready"](server=None)
+    assert frozen == [True]

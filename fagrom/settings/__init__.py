@@ -311,6 +311,8 @@ SESSION_ENGINE = (
 )
 
 # Background work: in-process by default, django-tasks-db with `manage.py db_worker` in production.
+# When a task is queued relative to the commit is `fagrom.queue.enqueue_with_commit`'s decision
+# (django-tasks 0.x has no ENQUEUE_ON_COMMIT; the key this dict once had was ignored).
 TASKS = {
     "default": {
         "BACKEND": env(
@@ -319,7 +321,6 @@ TASKS = {
             if PRODUCTION
             else "django_tasks.backends.immediate.ImmediateBackend",
         ),
-        "ENQUEUE_ON_COMMIT": True,
     }
 }
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -26,6 +25,7 @@ import access
 from access import notifications_visible_to  # noqa: F401  (callers read it here too)
 from fagrom import generations
 from fagrom.i18n import site_text
+from fagrom.queue import enqueue_with_commit
 
 from ..models import (
     Bookmark,
@@ -79,7 +79,7 @@ def notify(
     if created:
         ids = [n.pk for n in created if n.pk]
         if ids:
-            transaction.on_commit(lambda: _enqueue_email(ids))
+            enqueue_with_commit(email_immediate, ids)
     return created
 
 
@@ -92,10 +92,6 @@ def notification_fields(message: str, params: dict | None = None, text: str = ""
     return {"message": message, "params": params, "text": text[:300]}
 
 
-def _enqueue_email(notification_ids):
-    email_immediate.enqueue(notification_ids)
-
-
 def fan_out_later(
     *,
     thread: Thread,
@@ -106,7 +102,7 @@ def fan_out_later(
     post: Post | None = None,
     url="",
 ):
-    """Enqueue notifications to the followers of ``thread`` and its topic (after commit).
+    """Queue notifications to the followers of ``thread`` and its topic (if the change commits).
 
     ``message`` and ``params`` as for ``notify``.
     """
@@ -119,7 +115,7 @@ def fan_out_later(
         "post_id": post.pk if post else None,
         "url": url,
     }
-    transaction.on_commit(lambda: fan_out.enqueue(**args))
+    enqueue_with_commit(fan_out, **args)
 
 
 def follower_ids(thread: Thread):

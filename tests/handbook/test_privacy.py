@@ -9,6 +9,7 @@ and the front page; a member of the group sees all of it, as Wagtail's ``serve()
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
@@ -275,3 +276,18 @@ def test_review_listing_and_reminders_leave_out_owners_the_privacy_keeps_out(
     assert "Varsling om kollega" in client.get(reverse("handbook:review")).content.decode()
     services.review_reminders_send()
     assert any("Varsling om kollega" in m.subject for m in mailoutbox)
+
+
+def test_a_restriction_added_after_the_page_was_read_applies_to_the_next_request(
+    client, case_worker, handbook, handbook_editor, hr_group
+):
+    """The restrictions are cached for every request; a change must not wait for the cache."""
+    page = chapter(handbook, title="Lønn", owner=handbook_editor, publish_by=handbook_editor)
+    client.force_login(case_worker)
+    assert client.get(page.url).status_code == 200  # reads and caches "no restrictions"
+    restrict(page, groups=[hr_group])
+    assert client.get(page.url).status_code == 404
+    mine = Group.objects.create(name="Lønnsgruppen")
+    case_worker.groups.add(mine)
+    PageViewRestriction.objects.get(page=page).groups.set([mine])  # only the m2m changes
+    assert client.get(page.url).status_code == 200

@@ -1,7 +1,6 @@
 """Forum services index after commit; the reindex command rebuilds everything."""
 
 from io import StringIO
-from types import SimpleNamespace
 
 from django.core.management import call_command
 
@@ -82,35 +81,3 @@ def test_postgres_rebuild_leaves_fresh_planner_statistics(topic, case_worker):
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_indexeddocument'")
         assert cursor.fetchone()[0] == written == 4
 
-
-def test_a_queue_outage_after_commit_logs_one_line_and_no_traceback(
-    topic, case_worker, django_capture_on_commit_callbacks, monkeypatch, caplog
-):
-    from django.db.utils import OperationalError
-
-    from search import tasks
-
-    def database_gone(*args, **kwargs):
-        raise OperationalError("terminating connection due to administrator command")
-
-    monkeypatch.setattr(tasks, "index_objects", SimpleNamespace(enqueue=database_gone))
-    with django_capture_on_commit_callbacks(execute=True):
-        thread_start(topic=topic, author=case_worker, title="Under avbruddet", body="Tekst")
-    records = [r for r in caplog.records if "search indexing" in r.getMessage()]
-    assert records and all(r.exc_info is None for r in records)
-    assert any(r.name == "fagrom.outage" for r in caplog.records)
-
-
-def test_a_bug_in_queueing_is_still_logged_with_its_traceback(
-    topic, case_worker, django_capture_on_commit_callbacks, monkeypatch, caplog
-):
-    from search import tasks
-
-    def broken(*args, **kwargs):
-        raise KeyError("bug")
-
-    monkeypatch.setattr(tasks, "index_objects", SimpleNamespace(enqueue=broken))
-    with django_capture_on_commit_callbacks(execute=True):
-        thread_start(topic=topic, author=case_worker, title="Med feil", body="Tekst")
-    records = [r for r in caplog.records if "search indexing" in r.getMessage()]
-    assert records and records[0].exc_info is not None

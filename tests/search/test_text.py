@@ -1,5 +1,7 @@
 """Query parsing and snippets: pure functions, no database."""
 
+import pytest
+
 from search import text
 from search.text import analysis
 
@@ -112,9 +114,30 @@ def test_the_compound_lexicon_is_read_once_and_then_loaded_from_var(settings, tm
         assert cached.parent == tmp_path / "cache" and cached.exists()
         analysis.lexicon.cache_clear()
         assert analysis.lexicon() == first  # from the file this time
-        cached.write_bytes(b"not marshal")  # a damaged file is read past, then replaced
+        cached.write_bytes(b"cut short")  # a damaged file is read past, then replaced
         analysis.lexicon.cache_clear()
         assert analysis.lexicon() == first
         assert "forvaltning" in first and "periode" in first
     finally:
         analysis.lexicon.cache_clear()
+
+
+def test_the_compact_lexicon_knows_exactly_the_words_it_was_made_of():
+    words = {"forvaltning", "periode", "permittering", "lønn", "sak"}
+    lexicon = analysis.Lexicon.of(words)
+    assert all(w in lexicon for w in words)
+    assert not any(w in lexicon for w in ("forvaltnin", "perioder", "lønnn", "", "Sak"))
+    assert 42 not in lexicon
+    assert analysis.Lexicon.from_bytes(lexicon.to_bytes()) == lexicon
+    assert len(lexicon) == len(words)
+
+
+@pytest.mark.skipif(not analysis.hunspell_installed(), reason="hunspell-no not installed")
+def test_the_full_lexicon_takes_a_tenth_of_a_set_of_its_words():
+    import sys
+
+    words = analysis._read_lexicon()
+    as_set = sys.getsizeof(words) + sum(sys.getsizeof(w) for w in words)
+    compact = len(analysis.Lexicon.of(words).to_bytes())
+    assert len(words) > 100_000
+    assert compact * 10 < as_set
