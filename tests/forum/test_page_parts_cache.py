@@ -291,3 +291,17 @@ def test_a_posts_files_are_listed_on_every_kept_reread_and_a_new_file_on_the_nex
     )
     html = _get(kari, question.get_absolute_url())
     assert "a.pdf" in html and "b.pdf" in html
+
+
+def test_each_page_of_a_thread_gets_its_own_kept_page_links(settings, case_worker, question):
+    from forum.services import post_reply
+
+    settings.POSTS_PER_PAGE = 2
+    for n in range(3):
+        post_reply(thread=question, author=case_worker, body=f"Tillegg {n}.")
+    reader = _client(case_worker)
+    url = question.get_absolute_url()
+    for page in ("1", "2", "3", "1"):
+        html = _get(reader, f"{url}?page={page}")
+        pagination = html.split('class="ds-pagination"')[1].split("</nav>")[0]
+        assert f'href="?page={page}" aria-current="page"' in pagination
