@@ -245,7 +245,9 @@ def thread_detail(request, thread_id):
         None if read_up_to_date else services.thread_first_unread(thread=thread, user=request.user)
     )
     services.thread_mark_read(thread=thread, user=request.user, current=thread.reader_read_at)
-    listening.thread_notifications_mark_read(user=request.user, thread=thread)
+    listening.thread_notifications_mark_read(
+        user=request.user, thread=thread, unread_here=thread.reader_has_unread_notifications
+    )
     reply_form = None
     if access.can_post(request.user, thread):
         reply_form = ReplyForm(initial={"body": _quoted_body(request, thread)})
