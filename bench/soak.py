@@ -121,11 +121,14 @@ class Person(threading.Thread):
     def _send(self, kind, method, path, *, idle, **kwargs):
         """One request, sent again once if the server closed the idle connection under it.
 
-        gunicorn closes a keep-alive connection after ``--keep-alive`` seconds (2) idle; a
-        request sent in the same instant finds it closed before any answer (Python's
-        ``RemoteDisconnected``). Browsers send such a request again on a new connection
-        (RFC 9112 § 9.3.1), so this does too, and counts it; any other failure, and a
-        second one, is an error.
+        gunicorn's threaded worker closes a keep-alive connection after ``--keep-alive``
+        seconds (2) idle, checked about once a second. A request sent in that instant finds
+        the connection closed before any answer: ``RemoteDisconnected`` when the close came
+        first, ``ConnectionResetError`` when the request was already in the socket (the
+        kernel resets a socket closed with unread data). gunicorn never read it. Browsers
+        send such a request again on a new connection (RFC 9112 § 9.3.1), so this does too,
+        and counts it; any other failure, and a second one, is an error. (In production a
+        proxy sits in between: see docs/deployment.md on ``--keep-alive``.)
         """
         import requests
 
@@ -134,7 +137,10 @@ class Person(threading.Thread):
                 method, self.base + path, timeout=self.args.timeout, **kwargs
             )
         except requests.ConnectionError as exc:
-            if "RemoteDisconnected" not in repr(exc) or idle < 1.0:
+            closed_under_it = any(
+                name in repr(exc) for name in ("RemoteDisconnected", "ConnectionResetError")
+            )
+            if not closed_under_it or idle < 1.0:  # a fresh connection: a real failure
                 raise
             self.stats.retried(kind, idle=idle)
             return self.session.request(
