@@ -26,6 +26,7 @@ cache): a per-process memory would keep a part that another process made stale.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import uuid
 
@@ -53,6 +54,14 @@ NOT_CONTENT = frozenset(
 )
 
 
+# What one request has read from the cache already (``prefetch``): generation tokens and
+# parts, so a page that shows several parts asks the cache once. Set only inside a request
+# (``GenerationMiddleware``); elsewhere every call asks the cache.
+_request_memo: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+    "generations_memo", default=None
+)
+
+
 def enabled() -> bool:
     return bool(getattr(settings, "PAGE_CACHE", False))
 
@@ -62,7 +71,11 @@ def _reader_key(user_pk) -> str:
 
 
 def _replace(key: str) -> None:
-    cache.set(key, uuid.uuid4().hex, None)
+    token = uuid.uuid4().hex
+    cache.set(key, token, None)
+    memo = _request_memo.get()
+    if memo is not None:
+        memo[key] = token  # this request's later parts are made under the new token
 
 
 def _changed(key: str) -> None:
@@ -82,18 +95,60 @@ def reader_changed(user) -> None:
         _changed(_reader_key(user.pk))
 
 
+def _keys(key: str, user) -> tuple[list[str], list[str]]:
+    gen_keys = [CONTENT] if user is None else [CONTENT, _reader_key(user.pk)]
+    return gen_keys, [*gen_keys, key]
+
+
+def prefetch(keys, *, user=None) -> None:
+    """Read the generations and the parts under ``keys`` in one round trip, for the
+    ``cached`` calls that follow in this request (parts of other people's are not
+    asked for: pass ``user`` only with that person's own keys). Outside a request, or
+    with the page cache off, nothing happens."""
+    memo = _request_memo.get()
+    if memo is None or not enabled():
+        return
+    gen_keys = [CONTENT] if user is None else [CONTENT, _reader_key(user.pk)]
+    wanted = [k for k in (*gen_keys, *keys) if k not in memo]
+    if wanted:
+        found = cache.get_many(wanted)
+        for k in wanted:
+            memo[k] = found.get(k)
+
+
+def content_token() -> str | None:
+    """The content generation this request read (``prefetch`` or a ``cached`` call), or
+    None: for parts kept in this process under it (``{% kept for … %}``)."""
+    memo = _request_memo.get()
+    if memo is None or not enabled():
+        return None
+    return memo.get(CONTENT)
+
+
+def _get_many(keys: list[str]) -> dict:
+    memo = _request_memo.get()
+    if memo is None:
+        return cache.get_many(keys)
+    missing = [k for k in keys if k not in memo]
+    if missing:
+        found = cache.get_many(missing)
+        for k in missing:
+            memo[k] = found.get(k)
+    return {k: memo[k] for k in keys if memo[k] is not None}
+
+
 def cached(key: str, *, make, user=None, extra: tuple = ()):
     """``make()``, or what it gave before under the same generations (and ``extra``).
 
     With ``user``, the part is that person's and their reader generation counts too;
     without, it is shared by everyone whose request gives the same ``key``. One round trip
-    to the cache on a hit; ``make()`` and one more on a miss.
+    to the cache on a hit (none when ``prefetch`` read it already); ``make()`` and one
+    more on a miss.
     """
     if not enabled():
         return make()
-    gen_keys = [CONTENT] if user is None else [CONTENT, _reader_key(user.pk)]
-    keys = [*gen_keys, key]
-    found = cache.get_many(keys)
+    gen_keys, keys = _keys(key, user)
+    found = _get_many(keys)
     stamp = []
     for gen_key in gen_keys:
         token = found.get(gen_key)
@@ -101,6 +156,9 @@ def cached(key: str, *, make, user=None, extra: tuple = ()):
             token = uuid.uuid4().hex
             if not cache.add(gen_key, token, None):
                 token = cache.get(gen_key)
+            memo = _request_memo.get()
+            if memo is not None:
+                memo[gen_key] = token
         stamp.append(token)
     stamp = (*stamp, *extra)
     entry = found.get(key)
@@ -108,6 +166,9 @@ def cached(key: str, *, make, user=None, extra: tuple = ()):
         return entry[1]
     value = make()
     cache.set(key, (stamp, value), settings.PAGE_CACHE_TIMEOUT)
+    memo = _request_memo.get()
+    if memo is not None:
+        memo[key] = (stamp, value)
     return value
 
 
@@ -132,7 +193,9 @@ def connect_signals() -> None:
 
 
 class GenerationMiddleware:
-    """Every unsafe request may have written: the content generation changes after it."""
+    """Every unsafe request may have written: the content generation changes after it.
+
+    Also holds the request's memo of what it read from the cache (``prefetch``)."""
 
     SAFE = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
@@ -140,8 +203,10 @@ class GenerationMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        memo = _request_memo.set({})
         try:
             return self.get_response(request)
         finally:
+            _request_memo.reset(memo)
             if request.method not in self.SAFE:
                 content_changed()

@@ -24,6 +24,7 @@ def thread_archive_status(context, thread):
     user = context["request"].user
     if not access.can_see_archive_status(user, thread):
         return {"show": False}
+    # The thread page prefetches this key (forum/views/pages.py): keep both alike.
     flags, entries = generations.cached(
         f"thread-archive:{thread.pk}", make=lambda: _archive_facts(thread)
     )

@@ -331,15 +331,17 @@ def unread_count_memo(user, *, known: int | None = None) -> int:
     return cached
 
 
-def thread_notifications_mark_read(*, user, thread: Thread) -> int:
+def thread_notifications_mark_read(*, user, thread: Thread, unread_here: bool | None = None) -> int:
     """A person opened ``thread``: what they were told about it is read. Returns how many.
 
     Free when they have nothing unread: the menu's unread count, which the page shows
-    anyway, is taken first (and kept for the menu). Only then is one UPDATE issued, and
-    the kept count lowered by what it marked. ``thread`` must be visible to ``user``.
+    anyway, is taken first (and kept for the menu), and ``unread_here`` (False: the
+    caller knows nothing about this thread is unread) saves the UPDATE that would mark
+    nothing. Only then is one UPDATE issued, and the kept count lowered by what it
+    marked. ``thread`` must be visible to ``user``.
     """
     unread = unread_count_memo(user)
-    if not unread:
+    if not unread or unread_here is False:
         return 0
     marked = (
         Notification.objects.filter(user=user, thread=thread, read_at__isnull=True)

@@ -32,13 +32,17 @@ def open_questions_for(user):
     )
 
 
+def menu_key(user) -> str:
+    return f"menu:{user.pk}"
+
+
 def menu_counts(user) -> dict:
     """``{"unread": n}``, plus ``"questions"`` and ``"flags"`` for moderators and administrators."""
     memo = getattr(user, _MEMO, None)
     if memo is not None:
         return memo
     memo = generations.cached(
-        f"menu:{user.pk}",
+        menu_key(user),
         user=user,
         make=lambda: _menu_counts_read(user),
         extra=(access.grants_version(user),),

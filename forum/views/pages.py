@@ -7,6 +7,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,10 +22,20 @@ from fagrom.throttle import posting_allowed
 from .. import markup, services
 from ..forms import PostEditForm, ReplyForm, ThreadForm
 from ..models import Thread, Topic, unread_condition
-from ..post_html import page_posts
+from ..post_html import page_posts, page_shared_key, posts_key
 from ..services import listening
-from .common import paginate, visible_post_or_404, visible_thread_or_404, visible_topic_or_404
-from .thread_extras import thread_context, topic_context
+from ..services.menu import menu_key
+from .common import (
+    kept_thread_for_reader_or_404,
+    kept_topic_or_404,
+    paginate,
+    thread_row_key,
+    topic_row_key,
+    visible_post_or_404,
+    visible_thread_or_404,
+    visible_topic_or_404,
+)
+from .thread_extras import clarifications_key, notes_key, thread_context, topic_context
 
 
 def _topics_with_unread(user, topics):
@@ -57,7 +71,18 @@ def room_detail(request, room_slug):
 
 @login_required
 def topic_detail(request, room_slug, topic_slug):
-    topic = visible_topic_or_404(request.user, room_slug, topic_slug)
+    generations.prefetch(
+        [topic_row_key(room_slug, topic_slug), menu_key(request.user)], user=request.user
+    )
+    topic = kept_topic_or_404(request.user, room_slug, topic_slug)
+    page = request.GET.get("page", "1")
+    generations.prefetch(
+        [
+            f"topic-count:{topic.pk}",
+            _topic_rows_key(topic, page if page.isdigit() else "1", settings.THREADS_PER_PAGE),
+            f"topic-moderators:{topic.pk}",
+        ]
+    )
     threads = (
         topic.threads.listing_order()
         .select_related("author__org_unit", "last_post_author__org_unit")
@@ -78,38 +103,64 @@ def topic_detail(request, room_slug, topic_slug):
             "room": topic.room,
             "page_obj": page_obj,
             "page_range": page_range,
-            "moderators": topic.moderators.select_related("org_unit"),
+            "moderators": generations.cached(
+                f"topic-moderators:{topic.pk}",
+                make=lambda: list(topic.moderators.select_related("org_unit").defer("password")),
+            ),
             **topic_context(request, topic),
         },
     )
 
 
+_ROW_END = "<!--row-->"
+_UNREAD_CLASS = "<!--unread-class-->"
+_UNREAD_BADGE = "<!--unread-badge-->"
+
+
+def _topic_rows_key(topic, number, per_page) -> str:
+    return (
+        f"topic-rows:{topic.pk}:{int(number)}:{int(per_page)}:{translation.get_language()}:"
+        f"{timezone.get_current_timezone_name()}"
+    )
+
+
 def _topic_rows(user, topic, page_obj) -> list:
-    """One page of the topic's threads, kept for every reader while nothing changed
-    (``fagrom.generations``); only what is unread for ``user`` is asked each time."""
+    """One page of the topic's thread rows as HTML. The rows are the same for every
+    reader: rendered once per page, language and time zone and kept while nothing
+    changed (``fagrom.generations``); only what is unread for ``user`` is asked each
+    time and marked in (``forum/includes/topic_rows.html``)."""
 
     def make():
-        rows = list(page_obj.object_list)
-        for thread in rows:
-            thread._state.fields_cache.pop("topic", None)  # the request's own copy
-        return rows
+        threads = list(page_obj.object_list)
+        html = render_to_string("forum/includes/topic_rows.html", {"threads": threads})
+        return [(t.pk, row) for t, row in zip(threads, html.split(_ROW_END), strict=False)]
 
     rows = generations.cached(
-        f"topic-rows:{topic.pk}:{page_obj.number}:{page_obj.paginator.per_page}", make=make
+        _topic_rows_key(topic, page_obj.number, page_obj.paginator.per_page), make=make
     )
     unread = (
         set(
-            Thread.objects.filter(pk__in=[t.pk for t in rows])
+            Thread.objects.filter(pk__in=[pk for pk, _row in rows])
             .filter(unread_condition(user))
             .values_list("pk", flat=True)
         )
         if rows
         else set()
     )
-    for thread in rows:
-        thread.is_unread = thread.pk in unread
-        Thread.topic.field.set_cached_value(thread, topic)
-    return rows
+    badge = format_html(
+        '<span class="ds-tag unread-badge" data-color="accent" data-size="sm">{}</span>',
+        _("Ulest"),
+    )
+    return [
+        # Safe: rendered with escaping, and only the markers (which no escaped text
+        # holds) are replaced.
+        mark_safe(
+            row.replace(_UNREAD_CLASS, "is-unread" if pk in unread else "", 1).replace(
+                _UNREAD_BADGE, badge if pk in unread else "", 1
+            )
+        )
+        for pk, row in rows
+    ]
 
 
 @login_required
@@ -159,9 +210,30 @@ def thread_new(request, room_slug, topic_slug):
     )
 
 
+def _prefetch_thread_parts(request, thread_id) -> None:
+    """Ask the cache once for the parts the thread page shows (generations.prefetch)."""
+    page = request.GET.get("page", "1")
+    page = page if page.isdigit() else "1"
+    generations.prefetch(
+        [
+            thread_row_key(thread_id),
+            posts_key(thread_id, page, settings.POSTS_PER_PAGE),
+            page_shared_key(thread_id, page, settings.POSTS_PER_PAGE),
+            clarifications_key(thread_id),
+            notes_key(thread_id),
+            # The archive's and the handbook's parts (their template tags' keys).
+            f"thread-archive:{thread_id}",
+            f"thread-proposals:{thread_id}",
+            menu_key(request.user),
+        ],
+        user=request.user,
+    )
+
+
 @login_required
 def thread_detail(request, thread_id):
-    thread = visible_thread_or_404(request.user, thread_id, reader_state=True)
+    _prefetch_thread_parts(request, thread_id)
+    thread = kept_thread_for_reader_or_404(request.user, thread_id)
     page_obj, page_range = paginate(
         request, _thread_posts(thread), settings.POSTS_PER_PAGE, count=thread.post_count
     )
@@ -173,7 +245,9 @@ def thread_detail(request, thread_id):
         None if read_up_to_date else services.thread_first_unread(thread=thread, user=request.user)
     )
     services.thread_mark_read(thread=thread, user=request.user, current=thread.reader_read_at)
-    listening.thread_notifications_mark_read(user=request.user, thread=thread)
+    listening.thread_notifications_mark_read(
+        user=request.user, thread=thread, unread_here=thread.reader_has_unread_notifications
+    )
     reply_form = None
     if access.can_post(request.user, thread):
         reply_form = ReplyForm(initial={"body": _quoted_body(request, thread)})

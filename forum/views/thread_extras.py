@@ -1,14 +1,46 @@
 """What the thread page shows from moderation, guidance and listening, in a few queries."""
 
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
 import access
+from fagrom import generations
 
 from ..forms_moderation import NoteForm
 from ..models import Clarification, Follow, Reaction, Thread
 from ..post_html import posts_html
 
 
+def clarifications_key(thread_id) -> str:
+    """The thread's clarifications as HTML, in the reader's language and time zone."""
+    return (
+        f"thread-clarifications:{int(thread_id)}:{translation.get_language()}:"
+        f"{timezone.get_current_timezone_name()}"
+    )
+
+
+def notes_key(thread_id) -> str:
+    return f"thread-notes:{int(thread_id)}"
+
+
+def _clarifications_html(thread) -> str:
+    clarifications = list(
+        Clarification.objects.filter(thread=thread)
+        .select_related("author__org_unit", "replaced_by__thread", "replaces__thread")
+        .defer("author__password")
+        .order_by("-valid_from", "-id")
+    )
+    return render_to_string(
+        "forum/includes/thread_clarifications.html", {"clarifications": clarifications}
+    )
+
+
+def _moderator_notes(thread) -> list:
+    return list(thread.moderator_notes.select_related("author__org_unit").defer("author__password"))
+
+
 def thread_context(request, thread: Thread, posts, *, may_reply: bool = False) -> dict:
-    """Context for ``thread.html``'s moderation parts (2–3 queries; one more for moderators)."""
+    """Context for ``thread.html``'s moderation parts (0–1 queries when nothing changed)."""
     user = request.user
     # Loaded with the thread (``visible_thread_or_404(..., reader_state=True)``).
     state = {
@@ -17,10 +49,9 @@ def thread_context(request, thread: Thread, posts, *, may_reply: bool = False) -
         "has_voted": thread.has_voted,
         "accepted_answer__position": thread.accepted_position,
     }
-    clarifications = list(
-        Clarification.objects.filter(thread=thread)
-        .select_related("author__org_unit", "replaced_by__thread", "replaces__thread")
-        .order_by("-valid_from", "-id")
+    # The same for every reader of the thread: kept while nothing changed (generations).
+    clarifications_html = generations.cached(
+        clarifications_key(thread.pk), make=lambda: _clarifications_html(thread)
     )
     # Only posts someone found useful can be among the reader's own reactions.
     post_ids = [p.pk for p in posts if p.useful_count]
@@ -50,7 +81,7 @@ def thread_context(request, thread: Thread, posts, *, may_reply: bool = False) -
     )
     context = {
         **state,
-        "clarifications": clarifications,
+        "clarifications_html": clarifications_html,
         "useful_ids": useful_ids,
         "may_moderate": may_moderate,
         "may_accept": may_accept,
@@ -58,7 +89,10 @@ def thread_context(request, thread: Thread, posts, *, may_reply: bool = False) -
         "may_write": access.can_write(user),
     }
     if may_moderate:
-        context["moderator_notes"] = list(thread.moderator_notes.select_related("author__org_unit"))
+        # The same for every moderator of the topic (and shown to no one else).
+        context["moderator_notes"] = generations.cached(
+            notes_key(thread.pk), make=lambda: _moderator_notes(thread)
+        )
         # Its own id prefix: the reply form on the same page also has a "body" field.
         context["note_form"] = NoteForm(auto_id="note_%s")
     return context

@@ -17,6 +17,7 @@ def thread_handbook_links(context, thread):
     user = context["request"].user
     proposals = [
         proposal
+        # The thread page prefetches this key (forum/views/pages.py): keep both alike.
         for proposal in generations.cached(
             f"thread-proposals:{thread.pk}", make=lambda: _proposals(thread)
         )

@@ -302,3 +302,19 @@ def test_read_notifications_are_not_marked_again(case_worker, unread):
     assert listening.thread_notifications_mark_read(user=user, thread=unread.thread) == 0
     unread.refresh_from_db()
     assert unread.read_at == earlier
+
+
+def test_a_thread_view_writes_nothing_when_only_other_threads_notifications_are_unread(
+    client, case_worker, topic, unread
+):
+    """The menu shows an unread notification elsewhere; opening this thread marks none."""
+    thread = ThreadFactory(topic=topic)
+    Notification.objects.create(user=case_worker, kind="flag", thread=thread, text="Rapport")
+    client.force_login(case_worker)
+    client.get(thread.get_absolute_url())  # the read mark moves: written once
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(thread.get_absolute_url()).content.decode()
+    assert 'data-count="2"' in page
+    assert not [q["sql"] for q in queries if q["sql"].startswith(("UPDATE", "INSERT"))]
+    unread.refresh_from_db()
+    assert unread.read_at is None

@@ -177,3 +177,14 @@ def test_the_page_is_the_same_without_a_cache(client, case_worker, moderator, qu
     moderation.post_hide(post=answer, by=moderator, reason="Feil svar")
     text = _text(client, moderator, question)
     assert "forvaltningsloven § 17" in text and "Fjernet av moderator" in text
+
+
+def test_a_removal_leaves_no_kept_page_with_the_text_in_any_language(
+    client, case_worker, colleague, moderator, question, answer
+):
+    people_services.user_language_set(user=colleague, language="en")
+    _page(client, case_worker, question)
+    _page(client, colleague, question)  # the page's parts kept in both languages
+    moderation.post_hide(post=answer, by=moderator, reason="Feil svar")
+    leaking = [k for k, raw in cache._cache.items() if "forvaltningsloven § 17".encode() in raw]
+    assert leaking == []
