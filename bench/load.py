@@ -106,6 +106,19 @@ def fagrom_pages(users):
     page = HandbookPage.objects.live().order_by("path").first()
     if page:
         result.append((f"handbook page ({users[-1]})", "fagrom", page.url, users[-1]))
+    other = User.objects.exclude(username=users[0]).filter(username=users[-1]).first()
+    if other:
+        result.append(
+            (
+                f"profile page of {other.username} ({users[0]})",
+                "fagrom",
+                other.get_absolute_url(),
+                users[0],
+            )
+        )
+    for query, kind in (("vedtak", "frequent word"), ("yrkesskade", "rare word")):
+        path = f"/search/?q={query}"
+        result.append((f"search results, {kind} ({users[0]})", "fagrom", path, users[0]))
     result.append((f"Fagrom /bench/hello/ ({users[0]})", "fagrom", "/bench/hello/", users[0]))
     return result, thread
 
