@@ -106,7 +106,7 @@ def fagrom_pages(users):
     page = HandbookPage.objects.live().order_by("path").first()
     if page:
         result.append((f"handbook page ({users[-1]})", "fagrom", page.url, users[-1]))
-    other = User.objects.exclude(username=users[0]).filter(username=users[-1]).first()
+    other = User.objects.filter(username=users[-1]).exclude(pk=main.pk).first()
     if other:
         result.append(
             (

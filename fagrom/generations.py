@@ -73,9 +73,7 @@ def _reader_key(user_pk) -> str:
 def _replace(key: str) -> None:
     token = uuid.uuid4().hex
     cache.set(key, token, None)
-    memo = _request_memo.get()
-    if memo is not None:
-        memo[key] = token  # this request's later parts are made under the new token
+    _remember(key, token)  # this request's later parts are made under the new token
 
 
 def _changed(key: str) -> None:
@@ -95,9 +93,15 @@ def reader_changed(user) -> None:
         _changed(_reader_key(user.pk))
 
 
-def _keys(key: str, user) -> tuple[list[str], list[str]]:
-    gen_keys = [CONTENT] if user is None else [CONTENT, _reader_key(user.pk)]
-    return gen_keys, [*gen_keys, key]
+def _gen_keys(user) -> list[str]:
+    return [CONTENT] if user is None else [CONTENT, _reader_key(user.pk)]
+
+
+def _remember(key: str, value) -> None:
+    """Note in this request's memo (if any) what the cache now holds under ``key``."""
+    memo = _request_memo.get()
+    if memo is not None:
+        memo[key] = value
 
 
 def prefetch(keys, *, user=None) -> None:
@@ -105,15 +109,9 @@ def prefetch(keys, *, user=None) -> None:
     ``cached`` calls that follow in this request (parts of other people's are not
     asked for: pass ``user`` only with that person's own keys). Outside a request, or
     with the page cache off, nothing happens."""
-    memo = _request_memo.get()
-    if memo is None or not enabled():
+    if _request_memo.get() is None or not enabled():
         return
-    gen_keys = [CONTENT] if user is None else [CONTENT, _reader_key(user.pk)]
-    wanted = [k for k in (*gen_keys, *keys) if k not in memo]
-    if wanted:
-        found = cache.get_many(wanted)
-        for k in wanted:
-            memo[k] = found.get(k)
+    _get_many([*_gen_keys(user), *keys])
 
 
 def content_token() -> str | None:
@@ -147,8 +145,8 @@ def cached(key: str, *, make, user=None, extra: tuple = ()):
     """
     if not enabled():
         return make()
-    gen_keys, keys = _keys(key, user)
-    found = _get_many(keys)
+    gen_keys = _gen_keys(user)
+    found = _get_many([*gen_keys, key])
     stamp = []
     for gen_key in gen_keys:
         token = found.get(gen_key)
@@ -156,9 +154,7 @@ def cached(key: str, *, make, user=None, extra: tuple = ()):
             token = uuid.uuid4().hex
             if not cache.add(gen_key, token, None):
                 token = cache.get(gen_key)
-            memo = _request_memo.get()
-            if memo is not None:
-                memo[gen_key] = token
+            _remember(gen_key, token)
         stamp.append(token)
     stamp = (*stamp, *extra)
     entry = found.get(key)
@@ -166,9 +162,7 @@ def cached(key: str, *, make, user=None, extra: tuple = ()):
         return entry[1]
     value = make()
     cache.set(key, (stamp, value), settings.PAGE_CACHE_TIMEOUT)
-    memo = _request_memo.get()
-    if memo is not None:
-        memo[key] = (stamp, value)
+    _remember(key, (stamp, value))
     return value
 
 

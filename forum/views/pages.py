@@ -78,9 +78,9 @@ def topic_detail(request, room_slug, topic_slug):
     page = request.GET.get("page", "1")
     generations.prefetch(
         [
-            f"topic-count:{topic.pk}",
+            _topic_count_key(topic),
             _topic_rows_key(topic, page if page.isdigit() else "1", settings.THREADS_PER_PAGE),
-            f"topic-moderators:{topic.pk}",
+            _topic_moderators_key(topic),
         ]
     )
     threads = (
@@ -92,7 +92,7 @@ def topic_detail(request, room_slug, topic_slug):
         request,
         threads,
         settings.THREADS_PER_PAGE,
-        count=generations.cached(f"topic-count:{topic.pk}", make=threads.count),
+        count=generations.cached(_topic_count_key(topic), make=threads.count),
     )
     page_obj.object_list = _topic_rows(request.user, topic, page_obj)
     return render(
@@ -104,7 +104,7 @@ def topic_detail(request, room_slug, topic_slug):
             "page_obj": page_obj,
             "page_range": page_range,
             "moderators": generations.cached(
-                f"topic-moderators:{topic.pk}",
+                _topic_moderators_key(topic),
                 make=lambda: list(topic.moderators.select_related("org_unit").defer("password")),
             ),
             **topic_context(request, topic),
@@ -115,6 +115,14 @@ def topic_detail(request, room_slug, topic_slug):
 _ROW_END = "<!--row-->"
 _UNREAD_CLASS = "<!--unread-class-->"
 _UNREAD_BADGE = "<!--unread-badge-->"
+
+
+def _topic_count_key(topic) -> str:
+    return f"topic-count:{topic.pk}"
+
+
+def _topic_moderators_key(topic) -> str:
+    return f"topic-moderators:{topic.pk}"
 
 
 def _topic_rows_key(topic, number, per_page) -> str:
