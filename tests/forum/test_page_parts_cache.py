@@ -64,6 +64,26 @@ def test_a_member_added_to_the_closed_room_sees_the_kept_thread_at_once(
     assert "Ugle-møtet" in _get(outsider, thread.get_absolute_url())
 
 
+def test_what_a_member_filled_in_stays_closed_to_an_outsider_on_every_surface(
+    closed_room, closed_topic, case_worker, colleague
+):
+    """The kept thread row, topic rows and post parts come from a member's requests; an
+    outsider asking for the same thread, topic, a later page or a search gets none of it."""
+    add_member(closed_room, "owner", user=colleague)
+    thread = ThreadFactory(topic=closed_topic, author=colleague, title="Ugle-møtet")
+    member = _client(colleague)
+    for url in (thread.get_absolute_url(), _topic_url(closed_topic)):
+        assert "Ugle-møtet" in _get(member, url)
+    outsider = _client(case_worker)
+    for url in (
+        thread.get_absolute_url(),
+        f"{thread.get_absolute_url()}?page=1",
+        _topic_url(closed_topic),
+    ):
+        assert "Ugle-møtet" not in _get(outsider, url, status=404)
+    assert "Ugle-møtet" not in _get(outsider, f"{reverse('search:results')}?q=ugle")
+
+
 def test_a_rename_and_a_lock_show_on_the_next_request(case_worker, moderator, question):
     reader = _client(case_worker)
     _get(reader, question.get_absolute_url())
