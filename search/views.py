@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from . import services
+from . import html, services
 from .forms import SearchForm
 
 
@@ -27,6 +27,14 @@ def results(request):
                 user=request.user, facets=results.facets, selected=selected
             )
             hits = _display_hits(results)
+    facet_groups = [
+        (
+            name,
+            services.FACET_LABELS[name],
+            [(f, f.value in selected.get(name, ())) for f in facets.get(name, [])],
+        )
+        for name in ("type", "topic", "room", "unit")
+    ]
     response = render(
         request,
         "search/results.html",
@@ -34,14 +42,8 @@ def results(request):
             "form": form,
             "results": results,
             "hits": hits,
-            "facet_groups": [
-                (
-                    name,
-                    services.FACET_LABELS[name],
-                    [(f, f.value in selected.get(name, ())) for f in facets.get(name, [])],
-                )
-                for name in ("type", "topic", "room", "unit")
-            ],
+            "hits_html": html.hits_html(hits),
+            "facets_html": html.facets_html(facet_groups),
             "years": facets.get("year", []),
             "selected": selected,
             "sort": (form.cleaned_data.get("sort") if form.is_bound and form.is_valid() else "")
